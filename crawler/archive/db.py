@@ -1,0 +1,166 @@
+"""The archive as a Python object: open, migrate, read and write.
+
+One ``Archive`` wraps one sqlite-utils ``Database`` in WAL mode. Writes that
+belong together (an article, its sighting, its pages) go in one transaction,
+so a crawl killed at any moment leaves either all of them or none.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from crawler.archive.schema import migrate
+
+
+class ArchiveError(Exception):
+    """The archive file cannot be used (corrupt, not SQLite, newer schema)."""
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def dumps(value: Any) -> str:
+    """JSON as stored in the archive: UTF-8 Chinese, not ``\\u`` escapes."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Counts:
+    articles: int
+    sightings: int
+    copies: int
+    sites: int
+    pages: int
+    runs: int
+
+
+class Archive:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(f"{self.path}: not a usable fanwen archive ({exc})") from exc
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside commit together or not at all (nested: savepoint)."""
+        with self.db.atomic():
+            yield
+
+    # --- runs -------------------------------------------------------------
+    def start_run(self, args: dict[str, Any], sites: list[str], version: str) -> int:
+        table = self.db["runs"]
+        with self.transaction():
+            table.insert(
+                {
+                    "started_at": utc_now(), "status": "running", "version": version,
+                    "args": dumps(args), "sites": dumps(sites),
+                }
+            )
+        return int(table.last_pk)
+
+    def finish_run(self, run_id: int, status: str, reason: str, stats: dict[str, Any]) -> None:
+        with self.transaction():
+            self.db["runs"].update(
+                run_id,
+                {
+                    "finished_at": utc_now(), "status": status, "finish_reason": reason,
+                    "stats": dumps(stats),
+                },
+            )
+
+    # --- lookups for dedupe -----------------------------------------------
+    def article_id_for_url(self, url: str) -> int | None:
+        row = self.db.execute("SELECT article_id FROM sightings WHERE url = ?", [url]).fetchone()
+        return row[0] if row else None
+
+    def article_id_for_hash(self, content_hash: str) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1", [content_hash]
+        ).fetchone()
+        return row[0] if row else None
+
+    def article_text(self, article_id: int) -> str | None:
+        row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    # --- writes -------------------------------------------------------------
+    def insert_article(self, record: dict[str, Any]) -> int:
+        table = self.db["articles"]
+        table.insert(record)
+        return int(table.last_pk)
+
+    def upsert_sighting(self, record: dict[str, Any]) -> bool:
+        """Insert the sighting of ``record['url']``, or refresh its last_seen.
+
+        Returns True when the URL was new to the archive.
+        """
+        existing = self.db.execute(
+            "SELECT id FROM sightings WHERE url = ?", [record["url"]]
+        ).fetchone()
+        if existing:
+            self.db.execute(
+                "UPDATE sightings SET last_seen = ?, last_run_id = ? WHERE id = ?",
+                [record["last_seen"], record.get("last_run_id"), existing[0]],
+            )
+            self.db.execute(
+                "UPDATE articles SET last_seen = max(last_seen, ?) WHERE id = ?",
+                [record["last_seen"], record["article_id"]],
+            )
+            return False
+        self.db["sightings"].insert(record)
+        self.db.execute(
+            "UPDATE articles SET last_seen = max(last_seen, ?) WHERE id = ?",
+            [record["last_seen"], record["article_id"]],
+        )
+        return True
+
+    def record_pages(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self.db["pages"].upsert_all(rows, pk="url", alter=False)
+
+    # --- reads for the CLI --------------------------------------------------
+    def counts(self) -> Counts:
+        def one(sql: str) -> int:
+            return int(self.db.execute(sql).fetchone()[0])
+
+        return Counts(
+            articles=one("SELECT count(*) FROM articles"),
+            sightings=one("SELECT count(*) FROM sightings"),
+            copies=one("SELECT count(*) FROM sightings WHERE match != 'original'"),
+            sites=one("SELECT count(DISTINCT site) FROM sightings"),
+            pages=one("SELECT count(*) FROM pages"),
+            runs=one("SELECT count(*) FROM runs"),
+        )
+
+    def site_counts(self) -> list[dict[str, Any]]:
+        sql = """
+            SELECT s.site, count(*) AS sightings,
+                   sum(s.match = 'original') AS originals,
+                   sum(s.match != 'original') AS copies
+            FROM sightings s GROUP BY s.site ORDER BY sightings DESC
+        """
+        return [dict(row) for row in self.db.query(sql)]
+
+    def integrity_ok(self) -> bool:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,0 +1,73 @@
+"""The archive's tables, created and migrated in one place.
+
+Migrations are numbered and recorded in ``PRAGMA user_version`` so an archive
+written by an older fanwen is upgraded in place, never rebuilt: the archive is
+the product and may hold months of crawls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["runs"].create(
+        {
+            "id": int, "started_at": str, "finished_at": str, "status": str,
+            "finish_reason": str, "version": str, "args": str, "sites": str, "stats": str,
+        },
+        pk="id",
+    )
+    db["articles"].create(
+        {
+            "id": int, "canonical_url": str, "url": str, "site": str, "title": str,
+            "category": str, "breadcrumb": str, "tags": str, "published_at": str,
+            "origin": str, "author": str, "text": str, "paragraphs": str, "chars": int,
+            "content_hash": str, "first_seen": str, "last_seen": str, "run_id": int,
+        },
+        pk="id",
+        foreign_keys=[("run_id", "runs", "id")],
+    )
+    db["articles"].create_index(["canonical_url"], unique=True)
+    db["articles"].create_index(["content_hash"])
+    db["articles"].create_index(["site"])
+    db["sightings"].create(
+        {
+            "id": int, "article_id": int, "url": str, "site": str, "seen_title": str,
+            "match": str, "similarity": float, "origin": str, "published_at": str,
+            "first_seen": str, "last_seen": str, "run_id": int, "last_run_id": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("run_id", "runs", "id")],
+    )
+    db["sightings"].create_index(["url"], unique=True)
+    db["sightings"].create_index(["article_id"])
+    db["pages"].create(
+        {
+            "url": str, "requested_url": str, "site": str, "kind": str, "http_status": int,
+            "etag": str, "last_modified": str, "fetched_at": str, "article_id": int,
+            "error": str, "run_id": int,
+        },
+        pk="url",
+    )
+    db["pages"].create_index(["site", "kind"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring ``db`` up to :data:`SCHEMA_VERSION`; returns the version it had."""
+    found = db.execute("PRAGMA user_version").fetchone()[0]
+    if found > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"archive schema v{found} is newer than this fanwen (v{SCHEMA_VERSION}); upgrade fanwen"
+        )
+    for version in range(found, SCHEMA_VERSION):
+        with db.atomic():
+            MIGRATIONS[version](db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+    return found

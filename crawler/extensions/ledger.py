@@ -1,0 +1,116 @@
+"""The crawl ledger: a ``runs`` row per crawl and a ``pages`` row per URL.
+
+It listens to Scrapy signals rather than living in the spider, so every
+response (lists, traps that got through, errors) is accounted for, whatever
+the spider made of it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Self
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from crawler import signals as fanwen_signals
+from crawler.archive.db import utc_now
+from crawler.archive.session import ArchiveSession, session_for
+from crawler.links import canonical_url, site_of
+
+logger = logging.getLogger(__name__)
+
+# Finish reasons that mean the run did its whole job.
+CLEAN_REASONS = frozenset({"finished", "closespider_pagecount", "closespider_itemcount"})
+
+
+class ArchiveLedger:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.session: ArchiveSession = session_for(crawler)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not crawler.settings.getbool("STORE_ENABLED"):
+            raise NotConfigured("STORE_ENABLED is off: no archive to keep a ledger in")
+        ledger = cls(crawler)
+        crawler.signals.connect(ledger.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ledger.response_received, signal=signals.response_received)
+        crawler.signals.connect(ledger.page_failed, signal=fanwen_signals.page_failed)
+        crawler.signals.connect(ledger.spider_closed, signal=signals.spider_closed)
+        return ledger
+
+    def spider_opened(self, spider: Spider) -> None:
+        args = {
+            "spider": spider.name,
+            "start_urls": list(getattr(spider, "start_urls", [])),
+            "settings": _overridden_settings(self.crawler),
+        }
+        sites = sorted({site_of(url) for url in args["start_urls"]})
+        self.session.start_run(args, sites)
+
+    def response_received(self, response: Response, request: Request, spider: Spider) -> None:
+        self.session.add_page(
+            {
+                "url": canonical_url(response.url),
+                "requested_url": request.meta.get("redirect_urls", [request.url])[0],
+                "site": site_of(response.url),
+                "kind": request.meta.get("page_kind", "other"),
+                "http_status": response.status,
+                "etag": _header(response, b"ETag"),
+                "last_modified": _header(response, b"Last-Modified"),
+                "fetched_at": utc_now(),
+                "error": None,
+            }
+        )
+
+    def page_failed(self, request: Request, failure: Failure) -> None:
+        self.session.add_page(
+            {
+                "url": canonical_url(request.url),
+                "requested_url": request.url,
+                "site": site_of(request.url),
+                "kind": request.meta.get("page_kind", "other"),
+                "http_status": getattr(getattr(failure.value, "response", None), "status", None),
+                "fetched_at": utc_now(),
+                "error": f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500],
+            }
+        )
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        session = self.session
+        with session.archive.transaction():
+            session.flush_pages()
+        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        status = "ok" if reason in CLEAN_REASONS and not _had_errors(stats) else "failed"
+        if reason in ("shutdown", "cancelled"):
+            status = "interrupted"
+        if session.run_id is not None:
+            safe_stats = json.loads(json.dumps(stats, default=str))
+            session.archive.finish_run(session.run_id, status, reason, safe_stats)
+            logger.info("run %s %s (%s)", session.run_id, status, reason)
+        session.archive.close()
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _had_errors(stats: dict[str, Any]) -> bool:
+    """A run that logged errors (callback exceptions, pipeline bugs) is not ok."""
+    return bool(stats.get("log_count/ERROR", 0)) or bool(stats.get("spider_exceptions", 0))
+
+
+def _overridden_settings(crawler: Crawler) -> dict[str, str]:
+    """Settings given on the command line or by the CLI, for the run record."""
+    settings = crawler.settings
+    return {
+        name: str(settings.get(name))
+        for name in settings.attributes
+        if (settings.getpriority(name) or 0) > 20 and not name.startswith("_")
+    }

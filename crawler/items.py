@@ -1,0 +1,45 @@
+"""The one item fanwen's spider yields: an article page, raw and then cleaned.
+
+The spider fills the crawl facts and the raw extraction (one ``RawPage`` per
+part of a multi-page article); the pipelines fill the rest in order: clean →
+dedupe → store. Field names match the SQLite columns they end up in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class ArticlePage:
+    # Crawl facts (spider)
+    url: str
+    canonical_url: str
+    site: str
+    fetched_at: str
+    requested_url: str = ""
+    http_status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
+    encoding: str | None = None
+    replaced_chars: int = 0
+    profile: str = "generic"
+    page_urls: list[str] = field(default_factory=list)
+    raw_pages: list[Any] = field(default_factory=list)  # crawler.extract.RawPage, one per part
+    # Article (clean pipeline)
+    title: str | None = None
+    category: list[str] = field(default_factory=list)
+    breadcrumb: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    published_at: str | None = None
+    origin: str | None = None
+    author: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    text: str = ""
+    chars: int = 0
+    content_hash: str | None = None
+    # Identity (dedupe pipeline)
+    article_id: int | None = None
+    match: str | None = None  # original | url | exact | near
+    similarity: float | None = None

@@ -1,0 +1,110 @@
+"""URL canonicalisation and URL-level page kinds.
+
+Template sites hand out the same page under many URLs: session ids and
+tracking parameters, ``index.html`` or not, protocol-relative links, mobile
+mirrors. Everything the crawl schedules and everything the archive keys on
+goes through :func:`canonical_url` first, so one page is one URL.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url, safe_url_string, url_query_cleaner
+
+from crawler.profiles import Profile
+
+# Parameters that identify a visitor or a campaign, never a page.
+SESSION_PARAMS = frozenset(
+    {
+        "s", "sid", "sessionid", "session_id", "phpsessid", "jsessionid", "aspsessionid",
+        "cfid", "cftoken", "utm_source", "utm_medium", "utm_campaign", "utm_term",
+        "utm_content", "spm", "from", "fromuid", "share", "ref", "_t", "t",
+    }
+)
+INDEX_PAGE = re.compile(r"/(index|default)\.(s?html?|php|asp|aspx)$", re.IGNORECASE)
+SCHEMES = ("http", "https")
+
+
+class PageKind(StrEnum):
+    ARTICLE = "article"
+    PART = "part"  # page 2+ of a multi-page article
+    LIST = "list"
+    TRAP = "trap"
+    OTHER = "other"
+
+
+def absolute_url(href: str, base: str) -> str | None:
+    """Resolve a link the way a browser would; None for non-web links."""
+    href = (href or "").strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+        return None
+    url = urljoin(base, safe_url_string(href))
+    return url if urlsplit(url).scheme in SCHEMES else None
+
+
+def canonical_url(url: str, profile: Profile | None = None) -> str:
+    """One URL per page: sorted query without session/tracking parameters,
+    no fragment, lower-case host without default port, no ``index.html``,
+    and the canonical host of a known mirror pair."""
+    parts = urlsplit(url)
+    query = url_query_cleaner(
+        "?" + parts.query, parameterlist=_present_session_params(parts.query), remove=True
+    ).lstrip("?")
+    host = (parts.hostname or "").lower()
+    if profile is not None:
+        host = profile.mirrors.get(host, host)
+    netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
+    path = INDEX_PAGE.sub("/", parts.path) or "/"
+    return canonicalize_url(urlunsplit((parts.scheme.lower(), netloc, path, query, "")))
+
+
+def _present_session_params(query: str) -> list[str]:
+    """The session parameter names as spelled in this query (case varies)."""
+    names = [pair.split("=", 1)[0] for pair in query.split("&") if pair]
+    return [name for name in names if name.lower() in SESSION_PARAMS]
+
+
+def site_of(url: str) -> str:
+    """The site an URL belongs to: its host name, lower-cased."""
+    return (urlsplit(url).hostname or "").lower()
+
+
+def path_and_query(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def url_kind(url: str, profile: Profile) -> PageKind:
+    """What a URL probably is, before fetching it. Traps win over everything."""
+    target, path = path_and_query(url), urlsplit(url).path
+    if profile.url_matches("trap", target):
+        return PageKind.TRAP
+    if profile.url_matches("article", target) or profile.url_matches("article", path):
+        return PageKind.PART if part_number(url, profile) > 1 else PageKind.ARTICLE
+    if profile.url_matches("list", target) or profile.url_matches("list", path):
+        return PageKind.LIST
+    return PageKind.OTHER
+
+
+def part_number(url: str, profile: Profile) -> int:
+    """2 for ``1234567_2.html``; 1 for a first page."""
+    path = urlsplit(url).path
+    for pattern in profile.next_part_url:
+        match = re.search(pattern, path)
+        if match:
+            return int(match.group(1))
+    return 1
+
+
+def first_part_url(url: str, profile: Profile) -> str:
+    """``/a/1234567_3.html`` → ``/a/1234567.html``: where an article starts."""
+    parts = urlsplit(url)
+    for pattern in profile.next_part_url:
+        match = re.search(pattern, parts.path)
+        if match:
+            path = parts.path[: match.start(1) - 1] + parts.path[match.end(1) :]
+            return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+    return url

@@ -1,0 +1,70 @@
+"""Scrapy settings of fanwen: every default once, each with its reason.
+
+Override any of them with ``-s NAME=VALUE`` (``scrapy crawl`` and ``fanwen
+crawl`` alike). fanwen's own settings carry a prefix per component
+(``CRAWL_``, ``CLEAN_``, ``DEDUPE_``, ``STORE_``, ``ARCHIVE_``).
+"""
+
+import os
+
+from crawler import __version__
+
+BOT_NAME = "fanwen"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# --- politeness ------------------------------------------------------------
+FANWEN_CONTACT_URL = "https://github.com/fanwen-archive/fanwen"  # who to tell when we misbehave
+USER_AGENT = f"fanwen/{__version__} (+{FANWEN_CONTACT_URL})"
+ROBOTSTXT_OBEY = True  # template sites publish robots.txt; we honour it
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4  # small farms sit on small servers
+DOWNLOAD_DELAY = 0.25  # a floor under AutoThrottle, per domain
+AUTOTHROTTLE_ENABLED = True  # slows down when the site does (403 under load is common)
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+RETRY_ENABLED = True
+RETRY_TIMES = 2  # initial response + 2 retries = 3 requests
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429, 403]  # 403: farms' rate limiting
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # no article page is 8 MB; a bigger body is a file or a trap
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5  # bare domains answer with redirect stubs; chains beyond 5 are loops
+COOKIES_ENABLED = False  # cookies only feed session tracking; pages do not need them
+
+# --- bounds against traps ----------------------------------------------------
+DEPTH_LIMIT = 16  # home → channel → sub → list_N … → article → related: deep, not endless
+DEPTH_PRIORITY = 0
+CRAWL_MAX_PAGES_PER_SITE = 50_000  # hard cap per host, whatever the site links to
+CRAWL_MAX_QUERY_VARIANTS = 40  # distinct query strings per path: endless ?page=/?d= stop here
+CRAWL_FOLLOW_OTHER = True  # follow links of unknown kind (not list, not article, not trap)
+
+# --- pipelines -------------------------------------------------------------------
+ITEM_PIPELINES = {
+    "pipelines.clean.CleanPipeline": 100,
+    "pipelines.dedupe.DedupePipeline": 200,
+    "pipelines.store.StorePipeline": 300,
+}
+CLEAN_ENABLED = True
+CLEAN_MIN_CHARS = 80  # fewer characters than a short paragraph is not an article
+DEDUPE_ENABLED = True
+DEDUPE_NEAR_ENABLED = False  # near-duplicate index (issue: dedupe calibration)
+STORE_ENABLED = True
+ARCHIVE_PATH = os.environ.get("FANWEN_DB", "data/archive.sqlite")
+ARCHIVE_PAGE_BATCH = 50  # ledger rows per commit when no article commits them sooner
+
+EXTENSIONS = {
+    "crawler.extensions.ledger.ArchiveLedger": 500,
+}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.sitecap.SiteCapMiddleware": 50,
+    "crawler.demo.proxy.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
+}
+DEMO_PROXY = ""  # set by `fanwen demo` and the tests: the loopback demo server
+
+# --- output ----------------------------------------------------------------------
+FEED_EXPORT_ENCODING = "utf-8"  # Chinese as characters, not \u escapes
+LOG_LEVEL = "INFO"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+TELNETCONSOLE_ENABLED = False  # an open port per scheduled run is a liability

@@ -1,0 +1,222 @@
+"""TemplateSpider: walk a template site the way a reader does.
+
+home → channels → sub-categories → paginated lists → articles (all parts of
+a multi-page article stitched into one item) → the related / recommended
+links inside articles. It stays on the hosts it was started on, never
+schedules a trap URL, and leaves all cleaning to the pipelines.
+
+Usage: ``scrapy crawl template -a start_urls=http://a.example/,http://b.example/``
+(optional ``-a profile=NAME`` forces a site profile).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from parsel import Selector
+from scrapy import Request, Spider
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from crawler import signals as fanwen_signals
+from crawler.archive.db import utc_now
+from crawler.decode import decode_html
+from crawler.extract import RawPage, extract_page
+from crawler.items import ArticlePage
+from crawler.links import (
+    PageKind,
+    absolute_url,
+    canonical_url,
+    first_part_url,
+    part_number,
+    site_of,
+    url_kind,
+)
+from crawler.pagekind import looks_like_article
+from crawler.profiles import Profile, get_profile, profile_for
+
+logger = logging.getLogger(__name__)
+
+PRIORITY = {PageKind.ARTICLE: 20, PageKind.LIST: 10, PageKind.OTHER: 0}
+
+
+def parse_start_urls(value: str | list[str] | None) -> list[str]:
+    """``-a start_urls=`` takes commas or white space; every URL must be http(s)."""
+    items = value if isinstance(value, list) else re.split(r"[,\s]+", value or "")
+    urls = []
+    for raw in filter(None, (item.strip() for item in items)):
+        url = raw if "://" in raw else f"http://{raw}"
+        if not re.match(r"^https?://[^/\s:]+(:\d+)?(/|$)", url):
+            raise ValueError(f"not an http(s) URL: {raw!r}")
+        urls.append(url)
+    if not urls:
+        raise ValueError("no start URL given (use -a start_urls=URL[,URL...])")
+    return urls
+
+
+class TemplateSpider(Spider):
+    name = "template"
+
+    def __init__(
+        self, start_urls: str | list[str] | None = None, profile: str | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.start_urls = parse_start_urls(start_urls)
+        self.forced_profile = get_profile(profile) if profile else None
+        self.allowed_domains = sorted({site_of(url) for url in self.start_urls})
+
+    async def start(self) -> AsyncIterator[Request]:
+        for url in self.start_urls:
+            yield self._request(url, PageKind.LIST, dont_filter=True)
+
+    # --- callbacks -------------------------------------------------------------
+    def parse(self, response: Response) -> Iterator[Any]:
+        page = self._read(response)
+        if page is None:
+            return
+        text, selector, profile = page
+        url = response.url
+        kind = url_kind(canonical_url(url, profile), profile)
+        yield from self._follow(selector, url, profile)
+        if kind is PageKind.LIST:
+            return
+        raw = extract_page(text, url, profile)
+        if kind is PageKind.OTHER and not looks_like_article(raw):
+            return
+        item = self._new_item(response, profile)
+        item.raw_pages.append(raw)
+        yield from self._next_part_or_item(item, selector, url, profile)
+
+    def parse_part(self, response: Response, item: ArticlePage) -> Iterator[Any]:
+        page = self._read(response)
+        if page is None:
+            yield self._finish(item, complete=False)
+            return
+        text, selector, _ = page
+        profile = get_profile(item.profile)
+        item.raw_pages.append(extract_page(text, response.url, profile))
+        item.page_urls.append(canonical_url(response.url, profile))
+        yield from self._follow(selector, response.url, profile)
+        yield from self._next_part_or_item(item, selector, response.url, profile)
+
+    def part_failed(self, failure: Failure) -> Iterator[Any]:
+        self.request_failed(failure)
+        item = failure.request.cb_kwargs.get("item")  # type: ignore[attr-defined]
+        if item is not None:
+            yield self._finish(item, complete=False)
+
+    def request_failed(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        self.crawler.signals.send_catch_log(
+            signal=fanwen_signals.page_failed, request=request, failure=failure
+        )
+        logger.info("skipped %s: %s", request.url, failure.getErrorMessage())
+
+    # --- helpers -------------------------------------------------------------
+    def _read(self, response: Response) -> tuple[str, Selector, Profile] | None:
+        """Decode with fanwen's charset rules; None (logged) for non-HTML bodies."""
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        if content_type and not re.search(r"html|xml|text/plain", content_type, re.I):
+            logger.info("skipped %s: not HTML (%s)", response.url, content_type)
+            self.crawler.stats.inc_value("crawl/not_html")
+            return None
+        decoded = decode_html(response.body, content_type or None)
+        if decoded.replaced:
+            self.crawler.stats.inc_value("crawl/replaced_chars", decoded.replaced)
+        selector = Selector(text=decoded.text or "<html></html>")
+        profile = self.forced_profile or profile_for(site_of(response.url), selector)
+        response.meta["encoding"] = decoded.encoding
+        return decoded.text, selector, profile
+
+    def _new_item(self, response: Response, profile: Profile) -> ArticlePage:
+        canonical = canonical_url(response.url, profile)
+        return ArticlePage(
+            url=response.url,
+            canonical_url=canonical,
+            site=site_of(canonical),
+            fetched_at=utc_now(),
+            requested_url=response.meta.get("redirect_urls", [response.request.url])[0],
+            http_status=response.status,
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
+            encoding=response.meta.get("encoding"),
+            profile=profile.name,
+            page_urls=[canonical],
+        )
+
+    def _next_part_or_item(
+        self, item: ArticlePage, selector: Selector, url: str, profile: Profile
+    ) -> Iterator[Any]:
+        next_url = self._next_part_url(selector, url, profile, set(item.page_urls))
+        if next_url is None:
+            yield self._finish(item, complete=True)
+            return
+        yield Request(
+            next_url,
+            callback=self.parse_part,
+            errback=self.part_failed,
+            cb_kwargs={"item": item},
+            meta={"page_kind": PageKind.PART.value},
+            priority=PRIORITY[PageKind.ARTICLE] + 5,
+        )
+
+    def _next_part_url(
+        self, selector: Selector, url: str, profile: Profile, have: set[str]
+    ) -> str | None:
+        """The lowest-numbered part of this article linked here and not yet fetched."""
+        first = first_part_url(canonical_url(url, profile), profile)
+        parts: dict[int, str] = {}
+        for href in selector.css("a::attr(href)").getall():
+            link = absolute_url(href, url)
+            if link is None:
+                continue
+            link = canonical_url(link, profile)
+            number = part_number(link, profile)
+            if number > 1 and link not in have and first_part_url(link, profile) == first:
+                parts.setdefault(number, link)
+        return parts[min(parts)] if parts else None
+
+    def _finish(self, item: ArticlePage, complete: bool) -> ArticlePage:
+        if not complete:
+            self.crawler.stats.inc_value("crawl/incomplete_article")
+            logger.warning("article %s: a part could not be fetched; kept what was", item.url)
+        if len(item.page_urls) > 1:
+            self.crawler.stats.inc_value("crawl/multipage_articles")
+        return item
+
+    def _follow(self, selector: Selector, base: str, profile: Profile) -> Iterator[Request]:
+        follow_other = self.settings.getbool("CRAWL_FOLLOW_OTHER")
+        for href in selector.css("a::attr(href), area::attr(href)").getall():
+            url = absolute_url(href, base)
+            if url is None or not self._on_our_sites(url):
+                continue
+            url = canonical_url(url, profile)
+            kind = url_kind(url, profile)
+            if kind is PageKind.TRAP or (kind is PageKind.OTHER and not follow_other):
+                continue
+            if kind is PageKind.PART:
+                url, kind = first_part_url(url, profile), PageKind.ARTICLE
+            yield self._request(url, kind)
+
+    def _on_our_sites(self, url: str) -> bool:
+        """A start host or one of its sub-domains, as Scrapy's offsite rule has it."""
+        host = site_of(url)
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def _request(self, url: str, kind: PageKind, dont_filter: bool = False) -> Request:
+        return Request(
+            url,
+            callback=self.parse,
+            errback=self.request_failed,
+            meta={"page_kind": kind.value},
+            priority=PRIORITY.get(kind, 0),
+            dont_filter=dont_filter,
+        )
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

@@ -1,0 +1,97 @@
+"""Store pipeline: one transaction per item into the SQLite archive.
+
+An ``original`` becomes an ``articles`` row plus its own ``original``
+sighting; any other match becomes (or refreshes) a sighting of the article
+it matched. The page ledger rows of the item's URLs go in the same
+transaction, so the archive never holds an article without its provenance.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Self
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.statscollectors import StatsCollector
+
+from crawler.archive.db import dumps, utc_now
+from crawler.archive.session import ArchiveSession, session_for
+from crawler.items import ArticlePage
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    def __init__(
+        self, session: ArchiveSession, stats: StatsCollector | None = None, near: Any = None
+    ) -> None:
+        self.session = session
+        self.archive = session.archive
+        self.stats = stats
+        self.near = near
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        settings = crawler.settings
+        if not settings.getbool("STORE_ENABLED"):
+            raise NotConfigured("STORE_ENABLED is off")
+        near = None
+        if settings.getbool("DEDUPE_ENABLED") and settings.getbool("DEDUPE_NEAR_ENABLED"):
+            from crawler.nearindex import near_index_for
+
+            near = near_index_for(crawler)
+        return cls(session_for(crawler), crawler.stats, near)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, ArticlePage):
+            return item
+        now = utc_now()
+        with self.archive.transaction():
+            if item.match in (None, "original"):
+                item.article_id = self.archive.insert_article(self._article_row(item, now))
+                item.match = "original"
+                if self.near is not None:
+                    self.near.add(item.article_id, item.text)
+            is_new = self.archive.upsert_sighting(self._sighting_row(item, now))
+            self._link_pages(item)
+            self.session.flush_pages()
+        if item.match == "original":
+            self._inc("store/articles_new")
+        self._inc("store/sightings_new" if is_new else "store/sightings_refreshed")
+        return item
+
+    def _article_row(self, item: ArticlePage, now: str) -> dict[str, Any]:
+        return {
+            "canonical_url": item.canonical_url, "url": item.url, "site": item.site,
+            "title": item.title, "category": dumps(item.category),
+            "breadcrumb": dumps(item.breadcrumb), "tags": dumps(item.tags),
+            "published_at": item.published_at, "origin": item.origin, "author": item.author,
+            "text": item.text, "paragraphs": dumps(item.paragraphs), "chars": item.chars,
+            "content_hash": item.content_hash, "first_seen": now, "last_seen": now,
+            "run_id": self.session.run_id,
+        }
+
+    def _sighting_row(self, item: ArticlePage, now: str) -> dict[str, Any]:
+        return {
+            "article_id": item.article_id, "url": item.canonical_url, "site": item.site,
+            "seen_title": item.title, "match": item.match, "similarity": item.similarity,
+            "origin": item.origin, "published_at": item.published_at,
+            "first_seen": now, "last_seen": now,
+            "run_id": self.session.run_id, "last_run_id": self.session.run_id,
+        }
+
+    def _link_pages(self, item: ArticlePage) -> None:
+        """Point the ledger rows of every part of this article at it."""
+        for url in item.page_urls or [item.canonical_url]:
+            pending = self.session.pending_page(url)
+            if pending is not None:
+                pending["article_id"] = item.article_id
+            else:
+                self.archive.db.execute(
+                    "UPDATE pages SET article_id = ? WHERE url = ?", [item.article_id, url]
+                )
+
+    def _inc(self, key: str) -> None:
+        if self.stats:
+            self.stats.inc_value(key)
