@@ -24,7 +24,7 @@ from twisted.python.failure import Failure
 from crawler import signals as fanwen_signals
 from crawler.archive.db import utc_now
 from crawler.decode import decode_html
-from crawler.extract import RawPage, extract_page
+from crawler.extract import extract_page
 from crawler.items import ArticlePage
 from crawler.links import (
     PageKind,

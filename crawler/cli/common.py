@@ -1,0 +1,48 @@
+"""What every fanwen command shares: the --db/--json options, archive opening,
+NAME=VALUE parsing, and the exit codes.
+
+Exit codes: 0 ok; 1 user error (one line on stderr); 2 usage error (click);
+3 the crawl failed or closed abnormally.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+DEFAULT_DB = "data/archive.sqlite"
+EXIT_CRAWL_FAILED = 3
+
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=lambda: os.environ.get("FANWEN_DB", DEFAULT_DB),
+    show_default=f"$FANWEN_DB or {DEFAULT_DB}",
+    help="Archive file (SQLite).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def parse_setting(values: tuple[str, ...]) -> dict[str, str]:
+    settings = {}
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"expected NAME=VALUE, got {value!r}", param_hint="-s")
+        settings[name.strip()] = setting
+    return settings
+
+
+def open_archive(db: Path, must_exist: bool = True) -> Any:
+    """The archive at ``db``, or a one-line ClickException saying why not."""
+    from crawler.archive.db import Archive, ArchiveError
+
+    if must_exist and not db.exists():
+        raise click.ClickException(f"no archive at {db} (run `fanwen crawl` or `fanwen demo` first)")
+    try:
+        return Archive(db)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc

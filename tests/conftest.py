@@ -1,0 +1,46 @@
+"""Shared fixtures: a crawler with fanwen's settings and a fresh archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy.crawler import Crawler
+from scrapy.utils.test import get_crawler
+
+from crawler.items import ArticlePage
+from crawler.runner import project_settings
+from crawler.spiders.template import TemplateSpider
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path) -> Path:
+    return tmp_path / "archive.sqlite"
+
+
+@pytest.fixture
+def make_crawler(archive_path: Path):
+    def make(**overrides: Any) -> Crawler:
+        settings = project_settings({"ARCHIVE_PATH": str(archive_path), **overrides})
+        ours = {
+            name: value
+            for name, value in settings.copy_to_dict().items()
+            if (settings.getpriority(name) or 0) > 0 and not name.startswith("TWISTED_")
+        }
+        return get_crawler(TemplateSpider, settings_dict=ours)
+
+    return make
+
+
+def cleaned_item(url: str, text: str, title: str = "标题", site: str | None = None) -> ArticlePage:
+    """An item as it leaves the clean pipeline."""
+    from crawler.fingerprint import content_hash
+    from crawler.links import site_of
+
+    paragraphs = text.split("\n")
+    return ArticlePage(
+        url=url, canonical_url=url, site=site or site_of(url), fetched_at="2026-01-01T00:00:00Z",
+        title=title, paragraphs=paragraphs, text=text, chars=len(text),
+        content_hash=content_hash(text), page_urls=[url],
+    )

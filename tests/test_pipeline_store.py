@@ -1,0 +1,63 @@
+"""Dedupe + store pipelines against a real archive file."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from crawler.archive.session import session_for
+from pipelines.dedupe import DedupePipeline
+from pipelines.store import StorePipeline
+from tests.conftest import cleaned_item
+
+ESSAY = "第一段，我们认真学习了新的工作方法。\n第二段，大家都有很多收获和体会。"
+
+
+def run_items(crawler, items):
+    session = session_for(crawler)
+    session.start_run({}, ["test"])
+    dedupe, store = DedupePipeline.from_crawler(crawler), StorePipeline.from_crawler(crawler)
+    out = [store.process_item(dedupe.process_item(item)) for item in items]
+    session.archive.close()
+    return out
+
+
+def rows(path, sql):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_copy_becomes_a_sighting_not_a_second_article(make_crawler, archive_path) -> None:
+    items = [
+        cleaned_item("http://a.test/x/1234567.html", ESSAY),
+        cleaned_item("http://b.test/y/7654321.html", ESSAY.replace("，", ", "), site="b.test"),
+    ]
+    out = run_items(make_crawler(), items)
+    assert [i.match for i in out] == ["original", "exact"]
+    assert out[0].article_id == out[1].article_id
+    assert rows(archive_path, "SELECT count(*) FROM articles") == [(1,)]
+    assert rows(archive_path, "SELECT url, match FROM sightings ORDER BY id") == [
+        ("http://a.test/x/1234567.html", "original"),
+        ("http://b.test/y/7654321.html", "exact"),
+    ]
+
+
+def test_second_run_adds_no_rows(make_crawler, archive_path) -> None:
+    item = lambda: cleaned_item("http://a.test/x/1234567.html", ESSAY)  # noqa: E731
+    run_items(make_crawler(), [item()])
+    out = run_items(make_crawler(), [item()])
+    assert out[0].match == "url"
+    assert rows(archive_path, "SELECT count(*) FROM articles") == [(1,)]
+    assert rows(archive_path, "SELECT count(*) FROM sightings") == [(1,)]
+    assert rows(archive_path, "SELECT count(*) FROM runs") == [(2,)]
+
+
+def test_different_texts_are_different_articles(make_crawler, archive_path) -> None:
+    out = run_items(
+        make_crawler(),
+        [cleaned_item("http://a.test/1111111.html", ESSAY), cleaned_item("http://a.test/2222222.html", ESSAY + "又一段。")],
+    )
+    assert [i.match for i in out] == ["original", "original"]
+    assert rows(archive_path, "SELECT count(*) FROM articles") == [(2,)]
