@@ -52,12 +52,21 @@ DEDUPE_NEAR_ENABLED = False  # near-duplicate index (issue: dedupe calibration)
 STORE_ENABLED = True
 ARCHIVE_PATH = os.environ.get("FANWEN_DB", "data/archive.sqlite")
 ARCHIVE_PAGE_BATCH = 50  # ledger rows per commit when no article commits them sooner
+ARCHIVE_INCREMENTAL = True  # skip archived article pages not due; `fanwen crawl --full` turns it off
+ARCHIVE_REFRESH_DAYS = 30.0  # template articles rarely change; a monthly conditional refetch finds edits
+ARCHIVE_REFRESH_DAYS_BY_SITE = {}  # {"www.example.com": 7}: per-site override of the above
+ARCHIVE_REVISIT = True  # also request due article pages no list links any more (finds 404/410 gone)
 
 EXTENSIONS = {
     "crawler.extensions.ledger.ArchiveLedger": 500,
+    "crawler.extensions.progress.ProgressLine": 510,
 }
+PROGRESS_ENABLED = True  # only shows on a terminal; cron gets silence
+PROGRESS_FORCE = False  # show even when stderr is not a terminal (debugging)
+PROGRESS_INTERVAL = 1.0  # seconds between updates of the line
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.sitecap.SiteCapMiddleware": 50,
+    "crawler.middlewares.incremental.IncrementalMiddleware": 60,
     "crawler.demo.proxy.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
 }
 DEMO_PROXY = ""  # set by `fanwen demo` and the tests: the loopback demo server

@@ -12,7 +12,7 @@ import logging
 from typing import Any, Self
 
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
 from crawler.archive.db import dumps, utc_now
@@ -20,6 +20,11 @@ from crawler.archive.session import ArchiveSession, session_for
 from crawler.items import ArticlePage
 
 logger = logging.getLogger(__name__)
+# What a refetch may change in place (identity, first_seen and provenance stay).
+ARTICLE_TEXT_FIELDS = (
+    "title", "category", "breadcrumb", "tags", "published_at", "origin", "author",
+    "text", "paragraphs", "chars", "content_hash", "last_seen",
+)
 
 
 class StorePipeline:
@@ -46,6 +51,8 @@ class StorePipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, ArticlePage):
             return item
+        if self.session.run_id is None:
+            raise DropItem(f"not stored, no run is open on the archive (locked?): {item.url}")
         now = utc_now()
         with self.archive.transaction():
             if item.match in (None, "original"):
@@ -53,6 +60,8 @@ class StorePipeline:
                 item.match = "original"
                 if self.near is not None:
                     self.near.add(item.article_id, item.text)
+            if item.match == "url":
+                self._update_if_changed(item, now)
             is_new = self.archive.upsert_sighting(self._sighting_row(item, now))
             self._link_pages(item)
             self.session.flush_pages()
@@ -60,6 +69,19 @@ class StorePipeline:
             self._inc("store/articles_new")
         self._inc("store/sightings_new" if is_new else "store/sightings_refreshed")
         return item
+
+    def _update_if_changed(self, item: ArticlePage, now: str) -> None:
+        """A refetched original page whose text changed: new text, old one kept."""
+        assert item.article_id is not None
+        if self.archive.sighting_match(item.canonical_url) != "original":
+            return  # a copy's page changed: the article is not its to rewrite
+        if self.archive.article_hash(item.article_id) == item.content_hash:
+            return
+        row = self._article_row(item, now)
+        fields = {k: row[k] for k in ARTICLE_TEXT_FIELDS}
+        self.archive.replace_article_text(item.article_id, fields, now, self.session.run_id)
+        self._inc("store/articles_updated")
+        logger.info("article %s changed at %s; previous text kept", item.article_id, item.url)
 
     def _article_row(self, item: ArticlePage, now: str) -> dict[str, Any]:
         return {

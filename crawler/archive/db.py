@@ -55,7 +55,7 @@ class Archive:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             migrate(self.db)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, RuntimeError) as exc:
             raise ArchiveError(f"{self.path}: not a usable fanwen archive ({exc})") from exc
 
     def close(self) -> None:
@@ -139,6 +139,77 @@ class Archive:
         if rows:
             self.db["pages"].upsert_all(rows, pk="url", alter=False)
 
+    # --- incremental crawling ---------------------------------------------------
+    def page_state(self, url: str) -> dict[str, Any] | None:
+        """The ledger row of an archived article page (None if not an article)."""
+        rows = list(
+            self.db.query(
+                "SELECT url, fetched_at, etag, last_modified, article_id, gone_at FROM pages "
+                "WHERE url = ? AND article_id IS NOT NULL",
+                [url],
+            )
+        )
+        return rows[0] if rows else None
+
+    def touch_page(self, url: str, now: str, run_id: int | None) -> None:
+        """A 304: the page is as archived; only the seen times move."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE pages SET fetched_at = ?, http_status = 304, run_id = ?, gone_at = NULL "
+                "WHERE url = ?",
+                [now, run_id, url],
+            )
+            self.db.execute(
+                "UPDATE sightings SET last_seen = ?, last_run_id = ?, gone_at = NULL WHERE url = ?",
+                [now, run_id, url],
+            )
+            self.db.execute(
+                "UPDATE articles SET last_seen = max(last_seen, ?) "
+                "WHERE id = (SELECT article_id FROM sightings WHERE url = ?)",
+                [now, url],
+            )
+
+    def mark_gone(self, url: str, now: str, status: int, run_id: int | None) -> None:
+        """The page now answers 404/410: remember when; the article stays."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE pages SET gone_at = coalesce(gone_at, ?), http_status = ?, run_id = ? "
+                "WHERE url = ?",
+                [now, status, run_id, url],
+            )
+            self.db.execute(
+                "UPDATE sightings SET gone_at = coalesce(gone_at, ?) WHERE url = ?", [now, url]
+            )
+
+    def due_article_urls(self, sites: list[str], fetched_before: str) -> list[str]:
+        """Archived article pages of ``sites`` not fetched since ``fetched_before``."""
+        marks = ",".join("?" for _ in sites)
+        rows = self.db.execute(
+            f"SELECT url FROM pages WHERE site IN ({marks}) AND article_id IS NOT NULL "
+            "AND kind = 'article' AND gone_at IS NULL AND fetched_at < ? ORDER BY fetched_at",
+            [*sites, fetched_before],
+        )
+        return [row[0] for row in rows]
+
+    def replace_article_text(self, article_id: int, fields: dict[str, Any], now: str,
+                             run_id: int | None) -> None:
+        """Keep the current text as a version, then update the article in place."""
+        self.db.execute(
+            "INSERT INTO article_versions (article_id, title, text, paragraphs, content_hash, "
+            "first_seen, replaced_at, run_id) SELECT id, title, text, paragraphs, content_hash, "
+            "first_seen, ?, ? FROM articles WHERE id = ?",
+            [now, run_id, article_id],
+        )
+        self.db["articles"].update(article_id, fields)
+
+    def article_hash(self, article_id: int) -> str | None:
+        row = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    def sighting_match(self, url: str) -> str | None:
+        row = self.db.execute("SELECT match FROM sightings WHERE url = ?", [url]).fetchone()
+        return row[0] if row else None
+
     # --- reads for the CLI --------------------------------------------------
     def counts(self) -> Counts:
         def one(sql: str) -> int:
@@ -162,5 +233,37 @@ class Archive:
         """
         return [dict(row) for row in self.db.query(sql)]
 
+    def runs(self, last: int) -> list[dict[str, Any]]:
+        rows = self.db.query("SELECT * FROM runs ORDER BY id DESC LIMIT ?", [last])
+        return [run_summary(row) for row in rows]
+
     def integrity_ok(self) -> bool:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def run_summary(row: dict[str, Any]) -> dict[str, Any]:
+    """A ``runs`` row with its JSON decoded and the headline numbers pulled out."""
+    stats = json.loads(row.get("stats") or "{}")
+
+    def stat(*keys: str) -> int:
+        return sum(int(stats.get(key, 0) or 0) for key in keys)
+
+    return {
+        "id": row["id"], "started_at": row["started_at"], "finished_at": row["finished_at"],
+        "status": row["status"], "finish_reason": row["finish_reason"], "version": row["version"],
+        "sites": json.loads(row.get("sites") or "[]"),
+        "args": json.loads(row.get("args") or "{}"),
+        "pages": stat("response_received_count"),
+        "not_modified": stat("incremental/not_modified"),
+        "skipped": stat("incremental/skipped"),
+        "articles_new": stat("store/articles_new"),
+        "articles_updated": stat("store/articles_updated"),
+        "copies": stat("dedupe/exact", "dedupe/near"),
+        "gone": stat("incremental/gone"),
+        "errors": {
+            key.rsplit("/", 1)[-1]: value
+            for key, value in stats.items()
+            if key == "log_count/ERROR" or key.startswith("downloader/exception_type_count/")
+        },
+        "seconds": stats.get("elapsed_time_seconds"),
+    }

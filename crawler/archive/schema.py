@@ -37,7 +37,8 @@ def _v1(db: sqlite_utils.Database) -> None:
         {
             "id": int, "article_id": int, "url": str, "site": str, "seen_title": str,
             "match": str, "similarity": float, "origin": str, "published_at": str,
-            "first_seen": str, "last_seen": str, "run_id": int, "last_run_id": int,
+            "first_seen": str, "last_seen": str, "gone_at": str, "run_id": int,
+            "last_run_id": int,
         },
         pk="id",
         foreign_keys=[("article_id", "articles", "id"), ("run_id", "runs", "id")],
@@ -48,11 +49,22 @@ def _v1(db: sqlite_utils.Database) -> None:
         {
             "url": str, "requested_url": str, "site": str, "kind": str, "http_status": int,
             "etag": str, "last_modified": str, "fetched_at": str, "article_id": int,
-            "error": str, "run_id": int,
+            "error": str, "gone_at": str, "run_id": int,
         },
         pk="url",
     )
     db["pages"].create_index(["site", "kind"])
+    db["pages"].create_index(["requested_url"])
+    # The text an article had before a refetch changed it: updates never lose words.
+    db["article_versions"].create(
+        {
+            "id": int, "article_id": int, "title": str, "text": str, "paragraphs": str,
+            "content_hash": str, "first_seen": str, "replaced_at": str, "run_id": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["article_versions"].create_index(["article_id"])
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]

@@ -1,4 +1,4 @@
-"""Commands that read the archive: ``fanwen stats``."""
+"""Commands that report on the archive: ``fanwen stats`` and ``fanwen runs``."""
 
 from __future__ import annotations
 
@@ -34,4 +34,33 @@ def stats(db: Path, as_json: bool) -> None:
         click.echo(f"  {row['site']}: {row['originals']} originals, {row['copies']} copies")
 
 
-COMMANDS = [stats]
+@click.command()
+@db_option
+@click.option("--last", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many of the newest runs.")
+@json_option
+def runs(db: Path, last: int, as_json: bool) -> None:
+    """What each crawl run did, newest first.
+
+    \b
+    Example:
+      fanwen runs --last 3 --json
+    """
+    archive = open_archive(db)
+    rows = archive.runs(last)
+    archive.close()
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    for row in rows:
+        errors = sum(row["errors"].values())
+        click.echo(
+            f"#{row['id']} {row['started_at']} {row['status']:<11} {row['finish_reason'] or '-':<12} "
+            f"pages {row['pages']}, new {row['articles_new']}, updated {row['articles_updated']}, "
+            f"copies {row['copies']}, 304 {row['not_modified']}, skipped {row['skipped']}, "
+            f"errors {errors}  {' '.join(row['sites'])}"
+        )
+
+
+COMMANDS = [stats, runs]

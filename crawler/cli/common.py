@@ -2,7 +2,7 @@
 NAME=VALUE parsing, and the exit codes.
 
 Exit codes: 0 ok; 1 user error (one line on stderr); 2 usage error (click);
-3 the crawl failed or closed abnormally.
+3 the crawl failed or closed abnormally; 4 another crawl holds the archive.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import click
 
 DEFAULT_DB = "data/archive.sqlite"
 EXIT_CRAWL_FAILED = 3
+EXIT_LOCKED = 4
 
 db_option = click.option(
     "--db",

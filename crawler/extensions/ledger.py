@@ -18,6 +18,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawler import signals as fanwen_signals
+from crawler.archive import lock
 from crawler.archive.db import utc_now
 from crawler.archive.session import ArchiveSession, session_for
 from crawler.links import canonical_url, site_of
@@ -32,6 +33,8 @@ class ArchiveLedger:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.session: ArchiveSession = session_for(crawler)
+        self.owns_lock = False
+        self.locked_out = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -45,6 +48,14 @@ class ArchiveLedger:
         return ledger
 
     def spider_opened(self, spider: Spider) -> None:
+        try:
+            self.owns_lock = lock.acquire(self.session.archive.path)
+        except lock.ArchiveLocked as exc:
+            logger.error("%s", exc)
+            self.locked_out = True
+            assert self.crawler.engine is not None
+            self.crawler.engine.close_spider(spider, "archive_locked")
+            return
         args = {
             "spider": spider.name,
             "start_urls": list(getattr(spider, "start_urls", [])),
@@ -59,7 +70,7 @@ class ArchiveLedger:
                 "url": canonical_url(response.url),
                 "requested_url": request.meta.get("redirect_urls", [request.url])[0],
                 "site": site_of(response.url),
-                "kind": request.meta.get("page_kind", "other"),
+                "kind": _kind(request),
                 "http_status": response.status,
                 "etag": _header(response, b"ETag"),
                 "last_modified": _header(response, b"Last-Modified"),
@@ -74,7 +85,7 @@ class ArchiveLedger:
                 "url": canonical_url(request.url),
                 "requested_url": request.url,
                 "site": site_of(request.url),
-                "kind": request.meta.get("page_kind", "other"),
+                "kind": _kind(request),
                 "http_status": getattr(getattr(failure.value, "response", None), "status", None),
                 "fetched_at": utc_now(),
                 "error": f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500],
@@ -83,6 +94,9 @@ class ArchiveLedger:
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         session = self.session
+        if self.locked_out:
+            session.archive.close()
+            return
         with session.archive.transaction():
             session.flush_pages()
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
@@ -94,6 +108,14 @@ class ArchiveLedger:
             session.archive.finish_run(session.run_id, status, reason, safe_stats)
             logger.info("run %s %s (%s)", session.run_id, status, reason)
         session.archive.close()
+        if self.owns_lock:
+            lock.release(session.archive.path)
+
+
+def _kind(request: Request) -> str:
+    """The page kind the spider scheduled it as (a revisit is an article)."""
+    kind = request.meta.get("page_kind", "other")
+    return "article" if kind == "revisit" else kind
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from parsel import Selector
 from scrapy import Request, Spider
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
@@ -71,6 +72,25 @@ class TemplateSpider(Spider):
     async def start(self) -> AsyncIterator[Request]:
         for url in self.start_urls:
             yield self._request(url, PageKind.LIST, dont_filter=True)
+        for url in self._due_revisits():
+            yield self._request(url, PageKind.ARTICLE, meta_kind="revisit")
+
+    def _due_revisits(self) -> list[str]:
+        """Archived article pages due for a refetch, even if no list links them now."""
+        settings = self.settings
+        if not all(settings.getbool(name) for name in ("ARCHIVE_INCREMENTAL", "ARCHIVE_REVISIT", "STORE_ENABLED")):
+            return []
+        from crawler.archive.session import session_for
+        from crawler.middlewares.incremental import IncrementalMiddleware
+
+        archive = session_for(self.crawler).archive
+        middleware = IncrementalMiddleware.from_crawler(self.crawler)
+        urls: list[str] = []
+        for site in self.allowed_domains:
+            urls += archive.due_article_urls([site], middleware.refresh_cutoff(site))
+        if urls:
+            logger.info("revisiting %d archived article pages due for refresh", len(urls))
+        return urls
 
     # --- callbacks -------------------------------------------------------------
     def parse(self, response: Response) -> Iterator[Any]:
@@ -109,7 +129,10 @@ class TemplateSpider(Spider):
             yield self._finish(item, complete=False)
 
     def request_failed(self, failure: Failure) -> None:
+        if failure.check(IgnoreRequest):
+            return  # a deliberate skip (cap, incremental), counted where it was decided
         request = failure.request  # type: ignore[attr-defined]
+        self.crawler.stats.inc_value("crawl/page_errors")
         self.crawler.signals.send_catch_log(
             signal=fanwen_signals.page_failed, request=request, failure=failure
         )
@@ -206,12 +229,13 @@ class TemplateSpider(Spider):
         host = site_of(url)
         return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
 
-    def _request(self, url: str, kind: PageKind, dont_filter: bool = False) -> Request:
+    def _request(self, url: str, kind: PageKind, dont_filter: bool = False,
+                 meta_kind: str | None = None) -> Request:
         return Request(
             url,
             callback=self.parse,
             errback=self.request_failed,
-            meta={"page_kind": kind.value},
+            meta={"page_kind": meta_kind or kind.value},
             priority=PRIORITY.get(kind, 0),
             dont_filter=dont_filter,
         )
