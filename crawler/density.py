@@ -1,0 +1,128 @@
+"""Generic main-block finder for pages no profile selector understands.
+
+A small cousin of readability / GeneralNewsExtractor: every paragraph-like
+node scores by its length and, above all, its Chinese punctuation (prose has
+commas and full stops, navigation has none); the score flows to its container
+(full) and the container's parent (half), and the container with the best
+score discounted by its link density wins. All traversals are iterative
+because template pages nest absurdly deep.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+_PUNCT = re.compile(r"[，。！？；：、“”‘’《》（）,.!?;:]")
+_SPACE = re.compile(r"\s+")
+_INLINE = frozenset(
+    {"span", "font", "strong", "b", "em", "i", "u", "a", "small", "big", "sup", "sub", "label", "center"}
+)
+_PARAGRAPH = frozenset({"p", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6"})
+_SKIP = frozenset({"script", "style", "a", "nav", "header", "footer", "aside", "head", "title",
+                   "select", "option", "textarea", "button", "form", "noscript"})
+_PRUNABLE = frozenset({"p", "div", "ul", "ol", "dl", "table", "section", "nav", "aside"})
+MIN_PARAGRAPH_CHARS = 10
+MIN_BLOCK_CHARS = 30
+_CANDIDATES = 15
+
+
+def text_len(el: lxml.html.HtmlElement) -> int:
+    """Characters of text, whitespace excluded (Chinese text has no word spaces)."""
+    return len(_SPACE.sub("", el.text_content()))
+
+
+def _link_chars(el: lxml.html.HtmlElement) -> int:
+    return sum(len(_SPACE.sub("", a.text_content())) for a in el.iter("a"))
+
+
+def link_density(el: lxml.html.HtmlElement) -> float:
+    """Share of the text that sits inside links: high for menus and related lists."""
+    total = text_len(el)
+    return min(1.0, _link_chars(el) / total) if total else 1.0
+
+
+def _own_text(el: lxml.html.HtmlElement) -> str:
+    """Text directly in ``el`` (its text and the tails of its children): br-separated prose."""
+    return (el.text or "") + "".join(c.tail or "" for c in el)
+
+
+def _block(el: lxml.html.HtmlElement | None) -> lxml.html.HtmlElement | None:
+    while el is not None and el.tag in _INLINE:
+        el = el.getparent()
+    return el
+
+
+def _paragraph_score(text: str) -> float:
+    chars = len(_SPACE.sub("", text))
+    if chars < MIN_PARAGRAPH_CHARS:
+        return 0.0
+    return 1.0 + len(_PUNCT.findall(text)) + min(chars / 100, 3.0)
+
+
+def _scores(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
+    scores: dict[lxml.html.HtmlElement, float] = {}
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP or tag in _INLINE:
+            continue
+        if tag in _PARAGRAPH:
+            full = el.text_content()
+            score = _paragraph_score(full) * (1 - min(1.0, _link_chars(el) / max(1, len(full))))
+            holder = _block(el.getparent())
+        else:
+            score = _paragraph_score(_own_text(el) + _inline_text(el))
+            holder = el
+        if score <= 0 or holder is None:
+            continue
+        scores[holder] = scores.get(holder, 0.0) + score
+        parent = _block(holder.getparent())
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0.0) + score / 2
+    return scores
+
+
+def _inline_text(el: lxml.html.HtmlElement) -> str:
+    """Text of direct inline children other than links (bold words inside br-prose)."""
+    return "".join(c.text_content() for c in el if c.tag in _INLINE and c.tag != "a")
+
+
+def find_main_block(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The element most likely to hold the article text, or None if nothing is prose."""
+    scores = _scores(root)
+    if not scores:
+        return None
+    top = sorted(scores, key=scores.__getitem__, reverse=True)[:_CANDIDATES]
+    best = max(top, key=lambda el: scores[el] * (1 - link_density(el)))
+    if text_len(best) < MIN_BLOCK_CHARS:
+        return None
+    return best
+
+
+def prune_link_blocks(body: lxml.html.HtmlElement) -> None:
+    """Remove link lists (related articles, tag clouds, pagers) left inside a body.
+
+    Profiles drop the known ones by selector; this catches the unknown ones: a
+    block of two or more links that is mostly link text, or a short block that is
+    a single link ("下载文档", "点击查看").
+    """
+    stack = list(body)
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in _PRUNABLE and _is_link_block(el):
+            el.drop_tree()
+            continue
+        stack.extend(el)
+
+
+def _is_link_block(el: lxml.html.HtmlElement) -> bool:
+    links = [a for a in el.iter("a") if a.text_content().strip()]
+    if not links:
+        return False
+    density = link_density(el)
+    if len(links) >= 2:
+        return density > 0.6
+    return density > 0.9 and text_len(el) < 60

@@ -1,0 +1,287 @@
+"""HTML to the raw parts of an article page, driven by a site profile.
+
+The profile's CSS selectors are tried first because they are exact for known
+template families; when no body selector yields a real text block (missing,
+tiny, or mostly links) the generic main-block finder in ``density`` takes over.
+Everything here is pure: a string in, a ``RawPage`` out, no network, no state,
+and no exception for any input, because one broken page must never stop a
+crawl.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from urllib.parse import urljoin
+
+import lxml.etree as etree
+import lxml.html
+from parsel.csstranslator import HTMLTranslator
+
+from crawler.density import find_main_block, link_density, prune_link_blocks, text_len
+from crawler.profiles import Profile
+
+logger = logging.getLogger(__name__)
+
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+_TRANSLATOR = HTMLTranslator()
+_WS = re.compile(r"[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+")
+# Breadcrumb separators between the links of a "当前位置" line.
+_CRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|/|＞|＞＞|＞+|→)\s*")
+_CRUMB_LABEL = re.compile(
+    r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在的位置|所在位置|位置)\s*[:：]?\s*"
+)
+_CRUMB_TEXT = re.compile(r"(?:当前位置|您的位置|你的位置|现在的位置|所在位置)\s*[:：]")
+_INFO_TEXT = re.compile(r"(?:发布时间|更新时间|时间|日期|来源|作者|标签|编辑)\s*[:：]")
+# Body candidates smaller than this (non-link characters) send us to the fallback.
+MIN_BODY_CHARS = 60
+MAX_LINK_DENSITY = 0.5
+_MAX_CRUMB_CHARS = 300
+_MAX_INFO_CHARS = 300
+
+
+@dataclass
+class RawPage:
+    """What one page says, before cleaning: the input of ``metadata.build_article``."""
+
+    url: str
+    title: str | None = None
+    head_title: str | None = None
+    body_html: str | None = None
+    breadcrumb: list[str] = field(default_factory=list)
+    info_text: str = ""
+    tags: list[str] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    canonical: str | None = None
+    profile: str = ""
+
+
+def norm_ws(text: str | None) -> str:
+    """Collapse every kind of (full-width, non-breaking, zero-width) space to one space."""
+    return _WS.sub(" ", text or "").strip()
+
+
+@cache
+def _xpath(css: str) -> etree.XPath | None:
+    """Compile a profile CSS selector once; a broken selector logs and matches nothing."""
+    try:
+        return etree.XPath(_TRANSLATOR.css_to_xpath(css))
+    except Exception:  # cssselect raises several types; a profile typo must not crash
+        logger.warning("invalid CSS selector in profile: %r", css)
+        return None
+
+
+def select(root: lxml.html.HtmlElement, css: str) -> list[lxml.html.HtmlElement]:
+    """Elements matching ``css`` under ``root`` (document order)."""
+    xp = _xpath(css)
+    if xp is None:
+        return []
+    try:
+        return [e for e in xp(root) if isinstance(e, etree.ElementBase)]
+    except etree.XPathError:
+        return []
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement | None:
+    """lxml document or None for input that holds no document at all."""
+    if not html or not html.strip():
+        return None
+    html = html.replace("\x00", "")
+    try:
+        return lxml.html.document_fromstring(html, parser=_PARSER)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+        try:  # "<html" alone and similar fragments
+            return lxml.html.document_fromstring(f"<html><body>{html}</body></html>", parser=_PARSER)
+        except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+            return None
+
+
+def extract_page(html: str, url: str, profile: Profile) -> RawPage:
+    """The raw parts of one page; never raises (a failure yields an empty page)."""
+    page = RawPage(url=url, profile=profile.name)
+    try:
+        root = parse_html(html)
+        if root is not None:
+            _fill(page, root, url, profile)
+    except Exception:  # last line of defence: log and return what we have
+        logger.exception("extraction failed for %s", url)
+    return page
+
+
+def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile) -> None:
+    page.meta = _meta(root)
+    page.canonical = _canonical(root, url)
+    heads = root.xpath("//title")
+    page.head_title = norm_ws(heads[0].text_content()) or None if heads else None
+    title_el = _title_element(root, profile, page.head_title)
+    page.title = norm_ws(title_el.text_content()) if title_el is not None else None
+    page.breadcrumb = _breadcrumb(root, profile)
+    page.info_text = _info(root, profile, title_el)
+    page.tags = _tags(root, profile)
+    _remove(root, profile.drop + profile.related, keep=title_el)
+    for css in profile.unwrap_links:
+        for link in select(root, css):
+            link.drop_tag()
+    body = _body(root, profile)
+    if body is not None:
+        prune_link_blocks(body)
+        page.body_html = lxml.html.tostring(body, encoding="unicode")
+
+
+def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = el.get("name") or el.get("property") or el.get("itemprop")
+        content = el.get("content")
+        if key and content is not None:
+            out.setdefault(key.strip().lower(), norm_ws(content))
+    return out
+
+
+def _canonical(root: lxml.html.HtmlElement, url: str) -> str | None:
+    for el in root.iter("link"):
+        if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
+            return urljoin(url, el.get("href").strip())
+    return None
+
+
+def _title_element(
+    root: lxml.html.HtmlElement, profile: Profile, head_title: str | None
+) -> lxml.html.HtmlElement | None:
+    """First title candidate that agrees with <title>, else the first candidate.
+
+    A bare ``h1`` often holds the site logo; the article's heading is the one
+    whose text also appears in the head title.
+    """
+    first = None
+    for css in profile.title:
+        for el in select(root, css)[:10]:
+            text = norm_ws(el.text_content())
+            if not text or len(text) > 200:
+                continue
+            if head_title and text in head_title:
+                return el
+            first = first if first is not None else el
+    return first
+
+
+def _breadcrumb(root: lxml.html.HtmlElement, profile: Profile) -> list[str]:
+    for css in profile.breadcrumb:
+        for el in select(root, css):
+            parts = breadcrumb_parts(el)
+            if parts and len("".join(parts)) <= _MAX_CRUMB_CHARS:
+                return parts
+    # No selector: the element whose own text starts with "当前位置：".
+    for node in root.xpath("//body//text()[contains(., '位置')]")[:20]:
+        if not _CRUMB_TEXT.search(str(node)):
+            continue
+        el = _block_of(_owner(node))
+        if el is not None:
+            parts = breadcrumb_parts(el)
+            if parts and len("".join(parts)) <= _MAX_CRUMB_CHARS:
+                return parts
+    return []
+
+
+def breadcrumb_parts(el: lxml.html.HtmlElement) -> list[str]:
+    """Link texts and separator-split loose text of a breadcrumb, in order."""
+    chunks: list[tuple[bool, str]] = []
+    in_link = 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if node.tag == "a" and not in_link:
+                chunks.append((True, node.text_content()))
+            elif not in_link:
+                chunks.append((False, node.text or ""))
+            in_link += node.tag == "a"
+        else:
+            in_link -= node.tag == "a"
+            if node is not el and not in_link:
+                chunks.append((False, node.tail or ""))
+        if len(chunks) > 200:
+            break
+    parts: list[str] = []
+    for is_link, text in chunks:
+        text = norm_ws(text)
+        pieces = [text] if is_link else _CRUMB_SEP.split(_CRUMB_LABEL.sub("", text))
+        parts.extend(p.strip() for p in pieces if p.strip())
+    return [p for p in parts if not _CRUMB_LABEL.fullmatch(p)]
+
+
+def _info(
+    root: lxml.html.HtmlElement, profile: Profile, title_el: lxml.html.HtmlElement | None
+) -> str:
+    for css in profile.info:
+        texts = [norm_ws(el.text_content()) for el in select(root, css)]
+        text = " ".join(t for t in texts if t)
+        if text and len(text) <= _MAX_INFO_CHARS:
+            return text
+    # No selector: a short element (after the title, if known) led by a 时间/来源/标签 label.
+    start = title_el if title_el is not None else root
+    axis = "following::text()" if title_el is not None else "//body//text()"
+    for node in start.xpath(axis)[:200]:
+        if not _INFO_TEXT.search(str(node)):
+            continue
+        owner = _owner(node)
+        el = _block_of(owner)
+        if el is not None and title_el is not None and title_el in el.iter():
+            el = owner  # climbed into the title's container: keep the info line alone
+        text = norm_ws(el.text_content()) if el is not None else ""
+        if text and len(text) <= _MAX_INFO_CHARS and (
+            _INFO_TEXT.match(text) or len(text) <= 100 or len(_INFO_TEXT.findall(text)) >= 2
+        ):
+            return text
+    return ""
+
+
+def _owner(node: etree._ElementUnicodeResult) -> lxml.html.HtmlElement | None:
+    """The element whose content a text node is (a tail belongs to the parent)."""
+    el = node.getparent()
+    return el.getparent() if el is not None and node.is_tail else el
+
+
+def _block_of(el: lxml.html.HtmlElement | None) -> lxml.html.HtmlElement | None:
+    while el is not None and el.tag in ("span", "strong", "b", "em", "font", "label", "a", "i"):
+        el = el.getparent()
+    return el
+
+
+def _tags(root: lxml.html.HtmlElement, profile: Profile) -> list[str]:
+    for css in profile.tags:
+        tags = [norm_ws(el.text_content()) for el in select(root, css)]
+        tags = [t for t in tags if t and len(t) <= 30]
+        if tags:
+            return list(dict.fromkeys(tags))
+    return []
+
+
+def _remove(
+    root: lxml.html.HtmlElement, selectors: tuple[str, ...], keep: lxml.html.HtmlElement | None
+) -> None:
+    """Drop boilerplate elements (keeping their tail text), sparing the title's ancestors."""
+    protected = set(keep.iterancestors()) if keep is not None else set()
+    for css in dict.fromkeys(selectors):
+        for el in select(root, css):
+            if el not in protected and el.getparent() is not None:
+                el.drop_tree()
+
+
+def _body(root: lxml.html.HtmlElement, profile: Profile) -> lxml.html.HtmlElement | None:
+    """Profile body selector when it gives real text, else the density finder."""
+    fallback = None
+    for css in profile.body:
+        matches = select(root, css)
+        if not matches:
+            continue
+        best = max(matches[:20], key=text_len)
+        if text_len(best) * (1 - link_density(best)) >= MIN_BODY_CHARS and (
+            link_density(best) < MAX_LINK_DENSITY
+        ):
+            return best
+        fallback = fallback if fallback is not None else best
+    found = find_main_block(root)
+    if found is not None:
+        return found
+    return fallback
