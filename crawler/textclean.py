@@ -202,11 +202,12 @@ def strip_boilerplate(
                 break
             continue
         lead = index < _LEAD_PARAGRAPHS
-        para = _strip_intro(para, lead=lead)
-        if not para:
-            if lead and all(len(p) <= _LEAD_MAX_CHARS for p in out):
+        stripped = _strip_intro(para, lead=lead)
+        if not stripped:
+            if lead and INTRO_WHO.search(para) and all(len(p) <= _LEAD_MAX_CHARS for p in out):
                 out.clear()  # the lead-in fluff ruiwen-like sites put before their intro
             continue
+        para = stripped
         if _is_boilerplate(para, title_key, names):
             continue
         if out and out[-1] == para:

@@ -1,0 +1,132 @@
+"""extract_page: profile selectors, the density fallback, and robustness."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from crawler.extract import RawPage, breadcrumb_parts, extract_page, parse_html
+from crawler.metadata import build_article
+from crawler.profiles import get_profile
+
+PARA = "<p>春天来了，万物复苏，田野里一片生机勃勃的景象，农民们开始了新一年的耕作。</p>"
+GENERIC = get_profile("generic")
+
+
+def page(body: str, head: str = "<title>春天_范文网</title>") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_profile_body_title_and_drop() -> None:
+    html = page(f'<h1 class="title">春天</h1><div class="content">{PARA * 3}'
+                '<div class="download_card">下载文档</div><script>a("x")</script></div>')
+    raw = extract_page(html, "http://x.com/a/1.html", get_profile("ruiwen"))
+    assert raw.title == "春天" and raw.head_title == "春天_范文网"
+    assert raw.body_html and "万物复苏" in raw.body_html
+    assert "下载文档" not in raw.body_html and "a(" not in raw.body_html
+    assert raw.profile == "ruiwen"
+
+
+def test_related_blocks_never_in_body() -> None:
+    html = page(f'<div class="content">{PARA * 3}<div class="related"><a href="/1">相关一</a>'
+                f'<a href="/2">相关二</a></div><ul><li><a href="/3">推荐三</a></li><li>'
+                '<a href="/4">推荐四</a></li></ul></div>')
+    body = extract_page(html, "http://x.com/", GENERIC).body_html or ""
+    for word in ("相关一", "推荐三", "推荐四"):
+        assert word not in body
+
+
+def test_unwrap_links_keeps_the_word() -> None:
+    html = page(f'<div class="content">{PARA * 2}<p>今年的<a class="channel_keylink" href="/k">工作总结</a>如下。</p></div>')
+    raw = extract_page(html, "http://x.com/", get_profile("powereasy"))
+    assert "今年的工作总结如下" in (raw.body_html or "").replace("\n", "")
+    assert "channel_keylink" not in (raw.body_html or "")
+
+
+def test_tiny_or_linky_selector_match_falls_back_to_density() -> None:
+    html = page('<div class="content"><a href="/1">菜单一</a><a href="/2">菜单二</a></div>'
+                f'<div class="zhengwen">{PARA * 4}</div>')
+    body = extract_page(html, "http://x.com/", GENERIC).body_html or ""
+    assert "万物复苏" in body and "菜单一" not in body
+
+
+def test_logo_h1_is_not_the_title() -> None:
+    html = page('<h1 class="logo">范文网</h1><div class="t"><h1>春天的作文</h1></div>' + PARA,
+                "<title>春天的作文_范文网</title>")
+    assert extract_page(html, "http://x.com/", GENERIC).title == "春天的作文"
+
+
+def test_meta_canonical_breadcrumb_info_tags() -> None:
+    html = page(
+        '<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zw/">作文</a> &gt; 春天</div>'
+        '<div class="info">时间：2023-05-06 来源：本站</div><div class="tags"><a>春天</a><a>作文</a></div>'
+        f'<div class="content">{PARA * 2}</div>',
+        '<title>春天</title><meta name="Description" content=" 描述 "><meta property="og:title" content="春">'
+        '<link rel="canonical" href="/zw/1.html">',
+    )
+    raw = extract_page(html, "http://x.com/zw/1.html?from=m", GENERIC)
+    assert raw.meta["description"] == "描述" and raw.meta["og:title"] == "春"
+    assert raw.canonical == "http://x.com/zw/1.html"
+    assert raw.breadcrumb == ["首页", "作文", "春天"]
+    assert raw.info_text == "时间：2023-05-06 来源：本站"
+    assert raw.tags == ["春天", "作文"]
+
+
+def test_breadcrumb_without_selector_found_by_label() -> None:
+    html = page(f'<p class="x">您的位置：<a href="/">范文网</a>&gt;&gt;<a href="/a/">党团</a>&gt;&gt;正文</p>{PARA}')
+    assert extract_page(html, "http://x.com/", GENERIC).breadcrumb == ["范文网", "党团", "正文"]
+
+
+def test_breadcrumb_separators() -> None:
+    root = parse_html('<div>首页 » 作文 › 小学 / 三年级 → 春天</div>')
+    assert root is not None
+    div = root.xpath("//div")[0]
+    assert breadcrumb_parts(div) == ["首页", "作文", "小学", "三年级", "春天"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["", "   ", "\x00\x01\x02", "<", "<html", "<div><p>未闭合的段落", "\ufffd" * 1000,
+     "<html><body><div class='content'>" + "<a>x</a>" * 5000, "<?xml version='1.0'?><a/>",
+     "<![CDATA[x]]><!-- c -->"],
+    ids=range(10),
+)
+def test_never_raises_on_broken_input(html: str) -> None:
+    raw = extract_page(html, "http://x.com/", GENERIC)
+    assert isinstance(raw, RawPage)
+    build_article([raw], GENERIC)
+
+
+def test_truncated_page_still_yields_text() -> None:
+    html = page(f'<div class="content">{PARA * 3}')[:-40]
+    raw = extract_page(html, "http://x.com/", GENERIC)
+    assert "万物复苏" in (raw.body_html or "")
+
+
+def test_ten_thousand_levels_of_nesting() -> None:
+    html = page("<div>" * 10000 + PARA + "</div>" * 10000)
+    raw = extract_page(html, "http://x.com/", GENERIC)
+    build_article([raw], GENERIC)  # lxml caps the depth; must simply not raise
+
+
+def test_five_megabyte_page_is_fast_enough() -> None:
+    filler = '<div class="nav"><a href="/x">导航链接</a></div>' * 60000
+    paras = "".join(PARA.replace("春天", f"第{i}个春天") for i in range(20000))
+    html = page(filler + f'<div class="content">{paras}</div>')
+    assert len(html.encode()) > 5_000_000
+    start = time.perf_counter()
+    article = build_article([extract_page(html, "http://x.com/", GENERIC)], GENERIC)
+    assert time.perf_counter() - start < 15
+    assert article.chars > 500_000
+
+
+def test_typical_page_takes_milliseconds() -> None:
+    html = page('<div class="nav">' + '<a href="/x">导航</a>' * 200 + "</div>"
+                f'<h1>春天</h1><div class="content">{PARA * 150}</div>')
+    assert 20_000 < len(html.encode()) < 60_000
+    extract_page(html, "http://x.com/", GENERIC)  # warm caches
+    start = time.perf_counter()
+    for _ in range(10):
+        build_article([extract_page(html, "http://x.com/", GENERIC)], GENERIC)
+    assert (time.perf_counter() - start) / 10 < 0.05
