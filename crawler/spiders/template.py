@@ -50,7 +50,7 @@ def parse_start_urls(value: str | list[str] | None) -> list[str]:
     urls = []
     for raw in filter(None, (item.strip() for item in items)):
         url = raw if "://" in raw else f"http://{raw}"
-        if not re.match(r"^https?://[^/\s:]+(:\d+)?(/|$)", url):
+        if not re.match(r"^https?://([^/\s:]+\.[^/\s:.]+|localhost)(:\d+)?(/|$)", url):
             raise ValueError(f"not an http(s) URL: {raw!r}")
         urls.append(url)
     if not urls:
