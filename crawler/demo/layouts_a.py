@@ -216,6 +216,7 @@ def article_page(
     """One part of an article; `chrome` is (top bar, sidebar, footer) html."""
     top, side, foot = chrome
     mobile = f"http://{HOST_M}{art.path}"
+    foot = foot.replace(f'href="http://{HOST_M}/"', f'href="{mobile}"')  # 手机版 -> this article
     keywords = ",".join(w for w, _ in art.tags)
     extra = (
         f'<meta name="keywords" content="{escape(keywords)}" />\n'
