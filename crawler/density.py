@@ -28,6 +28,9 @@ MIN_BLOCK_CHARS = 30
 _CANDIDATES = 15
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def text_len(el: lxml.html.HtmlElement) -> int:
     """Characters of text, whitespace excluded (Chinese text has no word spaces)."""
     return len(_SPACE.sub("", el.text_content()))
@@ -125,4 +128,12 @@ def _is_link_block(el: lxml.html.HtmlElement) -> bool:
     density = link_density(el)
     if len(links) >= 2:
         return density > 0.6
-    return density > 0.9 and text_len(el) < 60
+    return _word_link_density(el) > 0.9 and text_len(el) < 60
+
+
+def _word_link_density(el: lxml.html.HtmlElement) -> float:
+    """Link density over letters and digits only: "★ <a>推荐文章</a> ★" is all link;
+    the stars and brackets around a promoted link are decoration, not prose."""
+    total = len(_NON_WORD.sub("", el.text_content()))
+    linked = sum(len(_NON_WORD.sub("", a.text_content())) for a in el.iter("a"))
+    return min(1.0, linked / total) if total else 1.0

@@ -98,15 +98,22 @@ def site_names_of(page: RawPage) -> list[str]:
     return list(dict.fromkeys(n for n in names if len(n) <= 30))
 
 
-def category_path(breadcrumb: list[str], title: str | None) -> list[str]:
-    """Breadcrumb without the home link, the 当前位置 label and the article's own title."""
+def category_path(
+    breadcrumb: list[str], title: str | None, site_names: Iterable[str] = ()
+) -> list[str]:
+    """Breadcrumb without the home link, the 当前位置 label and the article's own title.
+
+    A first crumb that is one of the site's names (the ``<title>`` suffix) is
+    the home link whatever it is called ("文秘吧", "爱学范文").
+    """
     title_key = _key(title or "")
+    names = {_key(name) for name in site_names}
     out: list[str] = []
     for i, part in enumerate(breadcrumb):
         part = norm_ws(part).strip(":： ")
         if not part or part.lower() in _HOME_WORDS:
             continue
-        if i == 0 and _HOME_LIKE.search(part):
+        if i == 0 and (_HOME_LIKE.search(part) or _key(part) in names):
             continue
         key = _key(part.rstrip(".…"))
         if title_key and key and (key == title_key or (len(key) >= 6 and title_key.startswith(key))):
@@ -195,7 +202,7 @@ def build_article(pages: list[RawPage], profile: Profile) -> Article:
     author = parse_author(info) or found.get("author") or meta.get("author")
     return Article(
         title=title,
-        category=category_path(first.breadcrumb, title),
+        category=category_path(first.breadcrumb, title, names),
         tags=parse_tags(info, first.tags),
         published_at=parse_date(info) or _meta_date(meta),
         origin=parse_origin(info) or found.get("origin"),

@@ -44,7 +44,7 @@ def run_crawl(
     start_urls: list[str], settings: Settings, profile: str | None = None
 ) -> CrawlResult:
     """Crawl ``start_urls`` with ``TemplateSpider`` to completion (blocking)."""
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(TemplateSpider)
     kwargs: dict[str, Any] = {"start_urls": start_urls}
     if profile:

@@ -65,8 +65,9 @@ PROGRESS_ENABLED = True  # only shows on a terminal; cron gets silence
 PROGRESS_FORCE = False  # show even when stderr is not a terminal (debugging)
 PROGRESS_INTERVAL = 1.0  # seconds between updates of the line
 DOWNLOADER_MIDDLEWARES = {
-    "crawler.middlewares.sitecap.SiteCapMiddleware": 50,
-    "crawler.middlewares.incremental.IncrementalMiddleware": 60,
+    # After RobotsTxtMiddleware (100): a disallowed URL must not use up a site's cap.
+    "crawler.middlewares.sitecap.SiteCapMiddleware": 110,
+    "crawler.middlewares.incremental.IncrementalMiddleware": 120,
     "crawler.demo.proxy.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
 }
 DEMO_PROXY = ""  # set by `fanwen demo` and the tests: the loopback demo server

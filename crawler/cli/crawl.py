@@ -152,7 +152,7 @@ def demo(db: Path, articles: int, seed: int, log_level: str, as_json: bool) -> N
     with DemoServer(site) as server:
         overrides = demo_settings(server.proxy_url)
         overrides.update({"ARCHIVE_PATH": str(db), "LOG_LEVEL": log_level.upper()})
-        crawl_and_report(site.start_urls, overrides, db, None, as_json)
+        crawl_and_report(demo_start_urls(site), overrides, db, None, as_json)
     if not as_json:
         archive = open_archive(db)
         counts = archive.counts()
@@ -161,6 +161,11 @@ def demo(db: Path, articles: int, seed: int, log_level: str, as_json: bool) -> N
             f"archive: {counts.articles} articles ({len(site.manifest['articles'])} in the demo "
             f"manifest), {counts.copies} copies recorded as sightings, {counts.sites} sites"
         )
+
+
+def demo_start_urls(site: Any) -> list[str]:
+    """Every demo host, the mobile mirror included: its pages are copies too."""
+    return [f"http://{host}/" for host in site.hosts]
 
 
 def demo_settings(proxy_url: str) -> dict[str, Any]:

@@ -40,9 +40,9 @@ class ProgressLine:
         settings = crawler.settings
         if not settings.getbool("PROGRESS_ENABLED"):
             raise NotConfigured("PROGRESS_ENABLED is off")
-        if not sys.stderr.isatty() and not settings.getbool("PROGRESS_FORCE"):
-            raise NotConfigured("stderr is not a terminal")
         progress = cls(crawler, settings.getfloat("PROGRESS_INTERVAL"), sys.stderr)
+        if not sys.stderr.isatty() and not settings.getbool("PROGRESS_FORCE"):
+            return progress  # inert: NotConfigured would log a warning into cron mail
         crawler.signals.connect(progress.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(progress.spider_closed, signal=signals.spider_closed)
         return progress
