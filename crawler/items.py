@@ -13,11 +13,14 @@ from typing import Any
 
 @dataclass
 class ArticlePage:
+    """One article as seen on one site (all its parts), on its way to the archive."""
+
     # Crawl facts (spider)
-    url: str
-    canonical_url: str
+    url: str  # the URL that answered (after redirects)
+    canonical_url: str  # the article's URL: its trusted rel=canonical, else page_url
     site: str
     fetched_at: str
+    page_url: str = ""  # canonical form of ``url``: the key of this page's sighting
     requested_url: str = ""
     http_status: int = 200
     etag: str | None = None

@@ -108,3 +108,30 @@ def first_part_url(url: str, profile: Profile) -> str:
             path = parts.path[: match.start(1) - 1] + parts.path[match.end(1) :]
             return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
     return url
+
+
+def site_family(host: str) -> str:
+    """``www.example.com``, ``m.example.com`` and ``example.com`` → ``example.com``.
+
+    Mirrors of one site differ in their first label; a rel=canonical is only
+    trusted inside one family (copy farms leave other sites' canonicals in).
+    """
+    labels = host.lower().split(".")
+    return ".".join(labels[1:]) if len(labels) >= 3 else host.lower()
+
+
+def declared_canonical(declared: str | None, page_url: str, profile: Profile) -> str:
+    """The page's ``<link rel=canonical>`` when it is trustworthy, else ``page_url``.
+
+    Trusted: an http(s) article URL of the same site family (a mobile page
+    naming its desktop twin). Canonicals pointing at a home or list page, a
+    common template mistake, are ignored.
+    """
+    if not declared or urlsplit(declared).scheme not in SCHEMES:
+        return page_url
+    url = canonical_url(declared, profile)
+    if site_family(site_of(url)) != site_family(site_of(page_url)):
+        return page_url
+    if url_kind(url, profile) not in (PageKind.ARTICLE, PageKind.PART):
+        return page_url
+    return first_part_url(url, profile)

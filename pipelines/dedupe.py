@@ -1,8 +1,9 @@
 """Dedupe pipeline: is this page a new article, or a copy of one we have?
 
-Checks, cheapest first: the page's canonical URL was seen before (``url``),
-its normalised text hash is known (``exact``), a near-duplicate index finds a
-close enough text (``near``). Otherwise the page is an ``original``. The item
+Checks, cheapest first: this page, or the article URL it declares as
+canonical, is already in the archive (``url``); its normalised text hash is
+known (``exact``); a near-duplicate index finds a close enough text
+(``near``). Otherwise the page is an ``original``. The item
 leaves with ``match``, ``article_id`` (None for originals) and ``similarity``.
 """
 
@@ -56,9 +57,10 @@ class DedupePipeline:
         return item
 
     def classify(self, item: ArticlePage) -> tuple[str, int | None, float | None]:
-        known = self.archive.article_id_for_url(item.canonical_url)
-        if known is not None:
-            return "url", known, None
+        for url in dict.fromkeys((item.page_url or item.canonical_url, item.canonical_url)):
+            known = self.archive.article_id_for_url(url)
+            if known is not None:
+                return "url", known, None
         if item.content_hash:
             same = self.archive.article_id_for_hash(item.content_hash)
             if same is not None:

@@ -60,9 +60,10 @@ class StorePipeline:
                 item.match = "original"
                 if self.near is not None:
                     self.near.add(item.article_id, item.text)
-            if item.match == "url":
-                self._update_if_changed(item, now)
+            promoted = item.match == "url" and self._refresh_article(item, now)
             is_new = self.archive.upsert_sighting(self._sighting_row(item, now))
+            if promoted:
+                self.archive.make_original(item.article_id, item.page_url)
             self._link_pages(item)
             self.session.flush_pages()
         if item.match == "original":
@@ -70,22 +71,34 @@ class StorePipeline:
         self._inc("store/sightings_new" if is_new else "store/sightings_refreshed")
         return item
 
-    def _update_if_changed(self, item: ArticlePage, now: str) -> None:
-        """A refetched original page whose text changed: new text, old one kept."""
+    def _refresh_article(self, item: ArticlePage, now: str) -> bool:
+        """Rewrite the article from its own canonical page when that page changed,
+        or when the article was first built from a mirror of it (a mobile page
+        declaring this one canonical). The replaced text is kept as a version.
+        Returns True when this page took over as the article's original."""
         assert item.article_id is not None
-        if self.archive.sighting_match(item.canonical_url) != "original":
-            return  # a copy's page changed: the article is not its to rewrite
-        if self.archive.article_hash(item.article_id) == item.content_hash:
-            return
+        article = self.archive.article_identity(item.article_id)
+        if item.page_url != article["canonical_url"]:
+            return False  # a copy's or mirror's page: not its to rewrite
+        promoted = article["url"] != item.page_url
+        changed = article["content_hash"] != item.content_hash
+        if not (promoted or changed):
+            return False
         row = self._article_row(item, now)
-        fields = {k: row[k] for k in ARTICLE_TEXT_FIELDS}
-        self.archive.replace_article_text(item.article_id, fields, now, self.session.run_id)
-        self._inc("store/articles_updated")
-        logger.info("article %s changed at %s; previous text kept", item.article_id, item.url)
+        fields = {k: row[k] for k in ARTICLE_TEXT_FIELDS + ("url", "site")}
+        if changed:
+            self.archive.replace_article_text(item.article_id, fields, now, self.session.run_id)
+            self._inc("store/articles_updated")
+            logger.info("article %s changed at %s; previous text kept", item.article_id, item.url)
+        else:
+            self.archive.db["articles"].update(item.article_id, fields)
+        if promoted:
+            self._inc("store/promoted_to_canonical_page")
+        return promoted
 
     def _article_row(self, item: ArticlePage, now: str) -> dict[str, Any]:
         return {
-            "canonical_url": item.canonical_url, "url": item.url, "site": item.site,
+            "canonical_url": item.canonical_url, "url": item.page_url, "site": item.site,
             "title": item.title, "category": dumps(item.category),
             "breadcrumb": dumps(item.breadcrumb), "tags": dumps(item.tags),
             "published_at": item.published_at, "origin": item.origin, "author": item.author,
@@ -96,7 +109,7 @@ class StorePipeline:
 
     def _sighting_row(self, item: ArticlePage, now: str) -> dict[str, Any]:
         return {
-            "article_id": item.article_id, "url": item.canonical_url, "site": item.site,
+            "article_id": item.article_id, "url": item.page_url, "site": item.site,
             "seen_title": item.title, "match": item.match, "similarity": item.similarity,
             "origin": item.origin, "published_at": item.published_at,
             "first_seen": now, "last_seen": now,
@@ -105,7 +118,7 @@ class StorePipeline:
 
     def _link_pages(self, item: ArticlePage) -> None:
         """Point the ledger rows of every part of this article at it."""
-        for url in item.page_urls or [item.canonical_url]:
+        for url in item.page_urls or [item.page_url]:
             pending = self.session.pending_page(url)
             if pending is not None:
                 pending["article_id"] = item.article_id

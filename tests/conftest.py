@@ -40,7 +40,7 @@ def cleaned_item(url: str, text: str, title: str = "标题", site: str | None = 
 
     paragraphs = text.split("\n")
     return ArticlePage(
-        url=url, canonical_url=url, site=site or site_of(url), fetched_at="2026-01-01T00:00:00Z",
+        url=url, canonical_url=url, page_url=url, site=site or site_of(url), fetched_at="2026-01-01T00:00:00Z",
         title=title, paragraphs=paragraphs, text=text, chars=len(text),
         content_hash=content_hash(text), page_urls=[url],
     )

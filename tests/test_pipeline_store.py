@@ -61,3 +61,28 @@ def test_different_texts_are_different_articles(make_crawler, archive_path) -> N
     )
     assert [i.match for i in out] == ["original", "original"]
     assert rows(archive_path, "SELECT count(*) FROM articles") == [(2,)]
+
+
+def test_mirror_seen_first_hands_the_article_to_its_canonical_page(make_crawler, archive_path) -> None:
+    mobile = cleaned_item("http://m.a.test/x/1234567.html", ESSAY, title="标题-手机版")
+    mobile.canonical_url = "http://www.a.test/x/1234567.html"  # its rel=canonical
+    desktop = cleaned_item("http://www.a.test/x/1234567.html", ESSAY, title="标题")
+    desktop.author = "张三"
+    out = run_items(make_crawler(), [mobile, desktop])
+    assert [i.match for i in out] == ["original", "url"]
+    assert rows(archive_path, "SELECT canonical_url, url, title, author FROM articles") == [
+        ("http://www.a.test/x/1234567.html", "http://www.a.test/x/1234567.html", "标题", "张三")
+    ]
+    assert rows(archive_path, "SELECT url, match FROM sightings ORDER BY id") == [
+        ("http://m.a.test/x/1234567.html", "url"),
+        ("http://www.a.test/x/1234567.html", "original"),
+    ]
+
+
+def test_changed_canonical_page_keeps_the_old_text_as_a_version(make_crawler, archive_path) -> None:
+    url = "http://a.test/x/1234567.html"
+    run_items(make_crawler(), [cleaned_item(url, ESSAY)])
+    out = run_items(make_crawler(), [cleaned_item(url, ESSAY + "\n新增的一段。")])
+    assert out[0].match == "url"
+    assert rows(archive_path, "SELECT text FROM articles") == [(ESSAY + "\n新增的一段。",)]
+    assert rows(archive_path, "SELECT text FROM article_versions") == [(ESSAY,)]

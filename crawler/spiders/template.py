@@ -31,6 +31,7 @@ from crawler.links import (
     PageKind,
     absolute_url,
     canonical_url,
+    declared_canonical,
     first_part_url,
     part_number,
     site_of,
@@ -106,7 +107,7 @@ class TemplateSpider(Spider):
         raw = extract_page(text, url, profile)
         if kind is PageKind.OTHER and not looks_like_article(raw):
             return
-        item = self._new_item(response, profile)
+        item = self._new_item(response, profile, raw.canonical)
         item.raw_pages.append(raw)
         yield from self._next_part_or_item(item, selector, url, profile)
 
@@ -154,12 +155,13 @@ class TemplateSpider(Spider):
         response.meta["encoding"] = decoded.encoding
         return decoded.text, selector, profile
 
-    def _new_item(self, response: Response, profile: Profile) -> ArticlePage:
-        canonical = canonical_url(response.url, profile)
+    def _new_item(self, response: Response, profile: Profile, declared: str | None) -> ArticlePage:
+        page_url = canonical_url(response.url, profile)
         return ArticlePage(
             url=response.url,
-            canonical_url=canonical,
-            site=site_of(canonical),
+            canonical_url=declared_canonical(declared, page_url, profile),
+            page_url=page_url,
+            site=site_of(page_url),
             fetched_at=utc_now(),
             requested_url=response.meta.get("redirect_urls", [response.request.url])[0],
             http_status=response.status,
@@ -167,7 +169,7 @@ class TemplateSpider(Spider):
             last_modified=_header(response, b"Last-Modified"),
             encoding=response.meta.get("encoding"),
             profile=profile.name,
-            page_urls=[canonical],
+            page_urls=[page_url],
         )
 
     def _next_part_or_item(
