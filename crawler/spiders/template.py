@@ -43,6 +43,8 @@ from crawler.profiles import Profile, get_profile, profile_for
 logger = logging.getLogger(__name__)
 
 PRIORITY = {PageKind.ARTICLE: 20, PageKind.LIST: 10, PageKind.OTHER: 0}
+LINK_MEMO_SIZE = 200_000  # canonical forms of links; cleared when full, so memory stays bounded
+Link = tuple[str, PageKind]
 
 
 def parse_start_urls(value: str | list[str] | None) -> list[str]:
@@ -69,6 +71,7 @@ class TemplateSpider(Spider):
         self.start_urls = parse_start_urls(start_urls)
         self.forced_profile = get_profile(profile) if profile else None
         self.allowed_domains = sorted({site_of(url) for url in self.start_urls})
+        self._link_memo: dict[tuple[str, str, str], Link | None] = {}
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.start_urls:
@@ -101,7 +104,8 @@ class TemplateSpider(Spider):
         text, selector, profile = page
         url = response.url
         kind = url_kind(canonical_url(url, profile), profile)
-        yield from self._follow(selector, url, profile)
+        links = self._links(selector, url, profile)
+        yield from self._follow(links, profile)
         if kind is PageKind.LIST:
             return
         raw = extract_page(text, url, profile)
@@ -109,7 +113,7 @@ class TemplateSpider(Spider):
             return
         item = self._new_item(response, profile, raw.canonical)
         item.raw_pages.append(raw)
-        yield from self._next_part_or_item(item, selector, url, profile)
+        yield from self._next_part_or_item(item, links, url, profile)
 
     def parse_part(self, response: Response, item: ArticlePage) -> Iterator[Any]:
         page = self._read(response)
@@ -120,8 +124,9 @@ class TemplateSpider(Spider):
         profile = get_profile(item.profile)
         item.raw_pages.append(extract_page(text, response.url, profile))
         item.page_urls.append(canonical_url(response.url, profile))
-        yield from self._follow(selector, response.url, profile)
-        yield from self._next_part_or_item(item, selector, response.url, profile)
+        links = self._links(selector, response.url, profile)
+        yield from self._follow(links, profile)
+        yield from self._next_part_or_item(item, links, response.url, profile)
 
     def part_failed(self, failure: Failure) -> Iterator[Any]:
         self.request_failed(failure)
@@ -173,9 +178,9 @@ class TemplateSpider(Spider):
         )
 
     def _next_part_or_item(
-        self, item: ArticlePage, selector: Selector, url: str, profile: Profile
+        self, item: ArticlePage, links: list[Link], url: str, profile: Profile
     ) -> Iterator[Any]:
-        next_url = self._next_part_url(selector, url, profile, set(item.page_urls))
+        next_url = self._next_part_url(links, url, profile, set(item.page_urls))
         if next_url is None:
             yield self._finish(item, complete=True)
             return
@@ -189,19 +194,14 @@ class TemplateSpider(Spider):
         )
 
     def _next_part_url(
-        self, selector: Selector, url: str, profile: Profile, have: set[str]
+        self, links: list[Link], url: str, profile: Profile, have: set[str]
     ) -> str | None:
         """The lowest-numbered part of this article linked here and not yet fetched."""
         first = first_part_url(canonical_url(url, profile), profile)
         parts: dict[int, str] = {}
-        for href in selector.css("a::attr(href)").getall():
-            link = absolute_url(href, url)
-            if link is None:
-                continue
-            link = canonical_url(link, profile)
-            number = part_number(link, profile)
-            if number > 1 and link not in have and first_part_url(link, profile) == first:
-                parts.setdefault(number, link)
+        for link, kind in links:
+            if kind is PageKind.PART and link not in have and first_part_url(link, profile) == first:
+                parts.setdefault(part_number(link, profile), link)
         return parts[min(parts)] if parts else None
 
     def _finish(self, item: ArticlePage, complete: bool) -> ArticlePage:
@@ -212,19 +212,48 @@ class TemplateSpider(Spider):
             self.crawler.stats.inc_value("crawl/multipage_articles")
         return item
 
-    def _follow(self, selector: Selector, base: str, profile: Profile) -> Iterator[Request]:
+    def _links(self, selector: Selector, base: str, profile: Profile) -> list[Link]:
+        """Every distinct link of the page to our sites, canonical and classified.
+
+        Template pages repeat the same navigation on every page, so the
+        canonical form and kind of an absolute URL are memoised per profile.
+        """
+        links: dict[str, PageKind] = {}
+        origin = base.split("/", 3)[:3]
+        for href in set(selector.css("a::attr(href), area::attr(href)").getall()):
+            href = href.strip()
+            # Root-relative and absolute links resolve the same from every page of a site.
+            scope = "/".join(origin) if href.startswith(("/", "http:", "https:")) else base
+            key = (profile.name, scope, href)
+            known = self._link_memo.get(key)
+            if known is None:
+                known = self._classify_link(href, base, profile)
+                if len(self._link_memo) > LINK_MEMO_SIZE:
+                    self._link_memo.clear()
+                self._link_memo[key] = known
+            if known is not None:
+                links[known[0]] = known[1]
+        return list(links.items())
+
+    def _classify_link(self, href: str, base: str, profile: Profile) -> Link | None:
+        """(canonical URL, kind) of a link to one of our sites; None otherwise."""
+        url = absolute_url(href, base)
+        if url is None:
+            return None
+        canonical = canonical_url(url, profile)
+        if not self._on_our_sites(canonical):
+            return None
+        return canonical, url_kind(canonical, profile)
+
+    def _follow(self, links: list[Link], profile: Profile) -> Iterator[Request]:
         follow_other = self.settings.getbool("CRAWL_FOLLOW_OTHER")
-        for href in selector.css("a::attr(href), area::attr(href)").getall():
-            url = absolute_url(href, base)
-            if url is None or not self._on_our_sites(url):
-                continue
-            url = canonical_url(url, profile)
-            kind = url_kind(url, profile)
+        for url, kind in links:
             if kind is PageKind.TRAP or (kind is PageKind.OTHER and not follow_other):
                 continue
             if kind is PageKind.PART:
-                url, kind = first_part_url(url, profile), PageKind.ARTICLE
-            yield self._request(url, kind)
+                yield self._request(first_part_url(url, profile), PageKind.ARTICLE)
+            else:
+                yield self._request(url, kind)
 
     def _on_our_sites(self, url: str) -> bool:
         """A start host or one of its sub-domains, as Scrapy's offsite rule has it."""
