@@ -278,7 +278,8 @@ def run_summary(row: dict[str, Any]) -> dict[str, Any]:
         "errors": {
             key.rsplit("/", 1)[-1]: value
             for key, value in stats.items()
-            if key == "log_count/ERROR" or key.startswith("downloader/exception_type_count/")
+            if key == "log_count/ERROR"
+            or (key.startswith("downloader/exception_type_count/") and not key.endswith("IgnoreRequest"))
         },
         "seconds": stats.get("elapsed_time_seconds"),
     }

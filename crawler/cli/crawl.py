@@ -122,7 +122,8 @@ def summarise(result: Any, seconds: float, db: Path) -> dict[str, Any]:
         "articles_new": result.stat("store/articles_new"),
         "articles_updated": result.stat("store/articles_updated"),
         "sightings_new": result.stat("store/sightings_new"),
-        "copies": result.stat("dedupe/exact") + result.stat("dedupe/near"),
+        # new sightings that are not new articles: copies, mirrors, other URLs of one text
+        "copies": result.stat("store/sightings_new") - result.stat("store/articles_new"),
         "not_modified": result.stat("incremental/not_modified"),
         "skipped": result.stat("incremental/skipped"),
         "dropped": result.stat("item_dropped_count"),
