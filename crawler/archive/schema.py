@@ -67,7 +67,27 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["article_versions"].create_index(["article_id"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2_near_index(db: sqlite_utils.Database) -> None:
+    """The persisted near-duplicate index (:mod:`crawler.nearindex`).
+
+    ``near_bands`` is WITHOUT ROWID with the bucket first in its key: a lookup
+    is one b-tree seek per band, and the table is its own index.
+    ``near_meta`` records the parameters the rows were computed with, so a
+    changed setting rebuilds the index instead of comparing incompatible
+    signatures.
+    """
+    db.execute("CREATE TABLE near_meta (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute(
+        "CREATE TABLE near_signatures (article_id INTEGER PRIMARY KEY "
+        "REFERENCES articles(id), sig BLOB NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE near_bands (bucket INTEGER NOT NULL, article_id INTEGER NOT NULL, "
+        "PRIMARY KEY (bucket, article_id)) WITHOUT ROWID"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_near_index]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,207 @@
+"""The near-duplicate index, persisted in the archive: is this text a copy of
+an article we already have, even one found by last week's run?
+
+``find`` works in three steps, each cheaper per candidate than the next:
+LSH band buckets (one indexed SQLite lookup) propose candidates; their stored
+MinHash signatures estimate similarity and drop the hopeless; the survivors
+are verified exactly against their text in ``articles``. Only the exact
+character-shingle Jaccard decides, so LSH noise costs time, never a wrong
+merge. Nothing proportional to the archive is held in memory: every lookup
+goes to SQLite, whose page cache is bounded.
+
+Two structural rules sit beside the similarity: a "(通用N篇)" compilation is
+never merged with one of its parts (or with a compilation of a different
+size), because by Jaccard alone a large part of a two-essay compilation
+looks like a truncated copy of it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import Any
+
+import numpy as np
+import sqlite_utils
+from scrapy.crawler import Crawler
+
+from crawler import minhash as mh
+
+logger = logging.getLogger(__name__)
+ATTRIBUTE = "_fanwen_near_index"
+FORM_VERSION = 1  # bump when near_form/shingle_ids change: stored rows are rebuilt
+SEED = 20240601  # fixes the permutations; stored signatures depend on it
+ESTIMATE_MARGIN = 0.15  # ~3.5 standard errors of a 128-slot estimate near 0.4
+MAX_VERIFIED = 20  # exact checks per lookup, best estimates first
+_NUM = r"[0-9一二三四五六七八九十百]+"
+# "篇1", "篇一：…", "【篇三】", "第2篇", "范文一": the headings of a compilation's essays.
+ESSAY_HEADING = re.compile(
+    rf"^\s*[【\[（(]?\s*(?:篇\s*{_NUM}|第\s*{_NUM}\s*篇|范文\s*{_NUM})\s*[】\]）)]?"
+    r"(?:[:：、.．\s].{0,40})?\s*$"
+)
+
+
+def essay_count(text: str) -> int:
+    """How many essays a body compiles: its short "篇N" heading lines (0 or 1: one essay)."""
+    return sum(1 for line in text.split("\n") if len(line) <= 50 and ESSAY_HEADING.match(line))
+
+
+def compatible(a: str, b: str) -> bool:
+    """False when one text compiles several essays and the other a different number."""
+    ca, cb = essay_count(a), essay_count(b)
+    return ca == cb or max(ca, cb) < 2
+
+
+class NearIndex:
+    def __init__(
+        self, db: sqlite_utils.Database, shingle_size: int = 5, num_perm: int = 128,
+        bands: int = 32, threshold: float = 0.4,
+    ) -> None:
+        if not 0 < bands <= num_perm:
+            raise ValueError(f"bands must be in 1..num_perm ({num_perm}), got {bands}")
+        self.db = db
+        self.shingle_size = shingle_size
+        self.bands = bands
+        self.threshold = threshold
+        self.perms = mh.permutations(num_perm, SEED)
+
+    # --- math on one text --------------------------------------------------------
+    def shingles(self, text: str) -> mh.U64:
+        return mh.shingle_ids(mh.near_codes(text), self.shingle_size)
+
+    def signature(self, text: str) -> mh.U32:
+        return mh.signature(self.shingles(text), self.perms)
+
+    # --- the pipeline API -----------------------------------------------------------
+    def find(self, text: str) -> tuple[int, float] | None:
+        """The most similar archived article at or above the threshold, with its
+        exact shingle Jaccard; None when there is none."""
+        ids = self.shingles(text)
+        if not len(ids):
+            return None
+        sig = mh.signature(ids, self.perms)
+        best: tuple[int, float] | None = None
+        for article_id, other in self._verify_texts(sig):
+            if not compatible(text, other):
+                continue
+            similarity = mh.jaccard(ids, self.shingles(other))
+            if similarity >= self.threshold and (best is None or similarity > best[1]):
+                best = (article_id, round(similarity, 4))
+        return best
+
+    def add(self, article_id: int, text: str) -> None:
+        """Index (or re-index) an article; call inside the caller's transaction."""
+        self.remove(article_id)
+        ids = self.shingles(text)
+        sig = mh.signature(ids, self.perms)
+        # An empty text keeps an empty row: indexed, but never proposed.
+        self.db.execute(
+            "INSERT INTO near_signatures (article_id, sig) VALUES (?, ?)",
+            [article_id, sig.tobytes() if len(ids) else b""],
+        )
+        if len(ids):
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO near_bands (bucket, article_id) VALUES (?, ?)",
+                [(key, article_id) for key in mh.band_keys(sig, self.bands)],
+            )
+
+    def remove(self, article_id: int) -> None:
+        """Drop an article from the index (its band rows found from its signature)."""
+        row = self.db.execute(
+            "SELECT sig FROM near_signatures WHERE article_id = ?", [article_id]
+        ).fetchone()
+        if row is None:
+            return
+        if row[0]:
+            keys = mh.band_keys(np.frombuffer(row[0], np.uint32), self.bands)
+            self.db.conn.executemany(
+                "DELETE FROM near_bands WHERE bucket = ? AND article_id = ?",
+                [(key, article_id) for key in keys],
+            )
+        self.db.execute("DELETE FROM near_signatures WHERE article_id = ?", [article_id])
+
+    # --- candidates -------------------------------------------------------------------
+    def _verify_texts(self, sig: mh.U32) -> list[tuple[int, str]]:
+        """Texts of the candidates whose estimated similarity may reach the threshold."""
+        keys = mh.band_keys(sig, self.bands)
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT s.article_id, s.sig FROM near_signatures s WHERE s.article_id IN "
+            f"(SELECT DISTINCT article_id FROM near_bands WHERE bucket IN ({marks}))",
+            keys,
+        ).fetchall()
+        if not rows:
+            return []
+        sigs = np.frombuffer(b"".join(r[1] for r in rows), np.uint32).reshape(len(rows), -1)
+        scores = mh.estimate(sig, sigs)
+        keep = [i for i in np.argsort(-scores) if scores[i] >= self.threshold - ESTIMATE_MARGIN]
+        chosen = [rows[i][0] for i in keep[:MAX_VERIFIED]]
+        if not chosen:
+            return []
+        marks = ",".join("?" * len(chosen))
+        return self.db.execute(
+            f"SELECT id, text FROM articles WHERE id IN ({marks}) AND text IS NOT NULL", chosen
+        ).fetchall()
+
+    # --- keeping the index in step with the archive -------------------------------
+    def params(self) -> dict[str, Any]:
+        return {
+            "form": FORM_VERSION, "shingle_size": self.shingle_size,
+            "num_perm": len(self.perms), "bands": self.bands, "seed": SEED,
+        }
+
+    def sync(self, batch: int = 500) -> int:
+        """Make the index cover every archived article; returns how many were added.
+
+        Rebuilds from ``articles.text`` when the stored rows were computed with
+        other parameters, and catches up on articles stored while the index
+        was disabled. Batched commits keep memory flat and a kill harmless.
+        """
+        stored = self.db.execute("SELECT value FROM near_meta WHERE key = 'params'").fetchone()
+        wanted = json.dumps(self.params(), sort_keys=True)
+        if stored is None or stored[0] != wanted:
+            with self.db.atomic():
+                if stored is not None:
+                    logger.warning("near-duplicate index parameters changed: rebuilding it")
+                self.db.execute("DELETE FROM near_bands")
+                self.db.execute("DELETE FROM near_signatures")
+                self.db.execute(
+                    "INSERT OR REPLACE INTO near_meta (key, value) VALUES ('params', ?)", [wanted]
+                )
+        added = 0
+        while True:
+            rows = self.db.execute(
+                "SELECT id, coalesce(text, '') FROM articles WHERE id NOT IN "
+                "(SELECT article_id FROM near_signatures) ORDER BY id LIMIT ?",
+                [batch],
+            ).fetchall()
+            if not rows:
+                break
+            with self.db.atomic():
+                for article_id, text in rows:
+                    self.add(article_id, text)
+            added += len(rows)
+        if added:
+            logger.info("near-duplicate index: %s archived articles indexed", added)
+        return added
+
+
+def near_index_for(crawler: Crawler) -> NearIndex:
+    """The crawl's one index (dedupe finds, store adds), synced on first use."""
+    index = getattr(crawler, ATTRIBUTE, None)
+    if index is None:
+        from crawler.archive.session import session_for
+
+        settings = crawler.settings
+        num_perm = max(1, settings.getint("DEDUPE_NUM_PERM", 128))
+        index = NearIndex(
+            session_for(crawler).archive.db,
+            shingle_size=max(1, settings.getint("DEDUPE_SHINGLE_SIZE", 5)),
+            num_perm=num_perm,
+            bands=min(num_perm, max(1, settings.getint("DEDUPE_BANDS", 32))),
+            threshold=settings.getfloat("DEDUPE_THRESHOLD", 0.4),
+        )
+        index.sync()
+        setattr(crawler, ATTRIBUTE, index)
+    return index
