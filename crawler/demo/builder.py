@@ -55,6 +55,10 @@ class Builder:
         self.pages: dict[tuple[str, str], Page] = {}
         self.prints: dict[int, Page] = {}
         self.snippets: list[str] = []
+        # What each article page was rendered with, so a revision can re-render
+        # one page (an edit, a removed link) without redrawing anything else.
+        self.blocks_of: dict[int, la.Blocks] = {}
+        self.more_of: dict[int, list[Link]] = {}
         self.linked = [a for a in plan.a if a.linked]
         self.by_sub = {s: sorted((a for a in self.linked if a.sub == s), key=_newest) for s in SUBS}
         top = la.top_bar([(c[0], c[1]) for c in CHANNELS], f"http://{HOST_M}/")
@@ -70,6 +74,12 @@ class Builder:
 
     def put(self, host: str, path: str, page: Page) -> None:
         self.pages[(host, path)] = page
+
+    def put_file(self, host: str, path: str, page: Page) -> None:
+        """A static file: re-rendering the same bytes keeps its old validators."""
+        old = self.pages.get((host, path))
+        if old is None or old.body != page.body:
+            self.put(host, path, page)
 
     def put_a(self, path: str, html: str, salt: int = 0) -> None:
         body, ctype = encode_a(html, "gbk", salt)
@@ -128,14 +138,17 @@ class Builder:
         self.snippets.append(text)
         return text
 
-    def render_article(self, art: Article) -> None:
-        blocks = self.blocks(art)
+    def render_article(self, art: Article, modified_at: datetime | None = None) -> None:
+        """Render every part; a re-render reuses the article's blocks (no rng draw)."""
+        blocks = self.blocks_of.get(art.aid)
+        if blocks is None:
+            blocks = self.blocks_of[art.aid] = self.blocks(art)
         meta = None if art.encoding in ("gbk-header-only", "utf-8-bom") else "gb2312"
         for part, path in enumerate(art.part_paths):
             html = la.article_page(art, part, blocks, self.chrome, meta)
             body, ctype = encode_a(html, art.encoding, art.aid)
-            etag, modified = validators(body, art.published)
-            self.put(HOST_A, path, Page(body, ctype, etag=etag, last_modified=modified))
+            etag, modified = validators(body, modified_at or art.published)
+            self.put_file(HOST_A, path, Page(body, ctype, etag=etag, last_modified=modified))
         body, ctype = encode_a(la.print_page(art), "gbk", 0)
         self.prints[art.aid] = Page(body, ctype)
 
@@ -180,10 +193,24 @@ class Builder:
 
     def render_mobile(self) -> None:
         for art in self.plan.a:
-            more = [(a.path, a.title) for a in self.rng.sample(self.linked, 4)]
-            when = art.published.strftime("%Y-%m-%d") if art.published else ""
-            inner = lo.mobile_article(art.title, when, art.paragraphs, more)
-            self.put_m(art.path, lo.mobile_page(art.title, inner, art.url))
+            self.render_mobile_article(art)
+        self.render_mobile_lists()
+
+    def render_mobile_article(self, art: Article, modified_at: datetime | None = None) -> None:
+        """The mirror's static article page, with validators as nginx sends for files."""
+        more = self.more_of.get(art.aid)
+        if more is None:
+            more = self.more_of[art.aid] = [
+                (a.path, a.title) for a in self.rng.sample(self.linked, 4)
+            ]
+        when = art.published.strftime("%Y-%m-%d") if art.published else ""
+        inner = lo.mobile_article(art.title, when, art.paragraphs, more)
+        body = lo.mobile_page(art.title, inner, art.url).encode("utf-8")
+        etag, modified = validators(body, modified_at or art.published)
+        page = Page(body, "text/html; charset=utf-8", etag=etag, last_modified=modified)
+        self.put_file(HOST_M, art.path, page)
+
+    def render_mobile_lists(self) -> None:
         for sub in SUBS:
             items = [(a.path, a.title) for a in self.by_sub[sub]]
             per = 30

@@ -114,6 +114,10 @@ class Plan:
     redirects: dict[str, Article] = field(default_factory=dict)
     dead: list[str] = field(default_factory=list)
     sessions: list[str] = field(default_factory=list)
+    # Kept so later revisions (revision.py) write prose that repeats no sentence,
+    # title or near-text of the first build.
+    gen: ProseGenerator | None = None
+    guard: DiversityGuard | None = None
 
 
 def _draft(
@@ -314,7 +318,7 @@ def plan(seed: int, articles: int) -> Plan:
     utf8, flaky = normal[1], normal[2]
     utf8.encoding = "utf-8-bom"
     copies = plan_copies(rng, gen, a, max(40, articles // 6), {flaky.aid, utf8.aid})
-    result = Plan(a=a, b=b, copies=copies, flaky=flaky, utf8=utf8)
+    result = Plan(a=a, b=b, copies=copies, flaky=flaky, utf8=utf8, gen=gen, guard=guard)
     for art in rng.sample(normal, 5):
         result.redirects[f"/html/{art.aid}.htm"] = art
     for sub in rng.sample(SUBS, 4):

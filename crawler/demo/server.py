@@ -15,7 +15,14 @@ from urllib.parse import urlsplit
 from crawler.demo.site import DemoSite
 
 
-def _handler_for(site: DemoSite) -> type[BaseHTTPRequestHandler]:
+class _Server(ThreadingHTTPServer):
+    """Holds the site it serves, so a test can swap in the next revision."""
+
+    daemon_threads = True
+    demo_site: DemoSite
+
+
+def _handler() -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive; every response has Content-Length
 
@@ -27,6 +34,8 @@ def _handler_for(site: DemoSite) -> type[BaseHTTPRequestHandler]:
                 target = parts.path + ("?" + parts.query if parts.query else "")
             else:
                 host = self.headers.get("Host", "")
+            assert isinstance(self.server, _Server)
+            site = self.server.demo_site  # read per request: swap_site() takes effect at once
             status, headers, body = site.respond(self.command, host, target, dict(self.headers))
             self.send_response(status)
             for name, value in headers.items():
@@ -48,10 +57,17 @@ class DemoServer:
     """Context manager: a daemon-thread ThreadingHTTPServer on 127.0.0.1:<free port>."""
 
     def __init__(self, site: DemoSite, host: str = "127.0.0.1", port: int = 0) -> None:
-        self.site = site
-        self.httpd = ThreadingHTTPServer((host, port), _handler_for(site))
-        self.httpd.daemon_threads = True
+        self.httpd = _Server((host, port), _handler())
+        self.httpd.demo_site = site
         self._thread: threading.Thread | None = None
+
+    @property
+    def site(self) -> DemoSite:
+        return self.httpd.demo_site
+
+    def swap_site(self, site: DemoSite) -> None:
+        """Serve ``site`` (e.g. the next revision) from the next request on, same port."""
+        self.httpd.demo_site = site
 
     @property
     def port(self) -> int:

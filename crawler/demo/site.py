@@ -18,6 +18,7 @@ from crawler.demo import traps
 from crawler.demo.builder import CALENDAR_DAY, SEARCH_WORDS, Builder, encode_a
 from crawler.demo.model import HOST_A, HOST_B, HOST_M, Article, Page
 from crawler.demo.planner import CHANNELS, SUBS, Plan, plan
+from crawler.demo.revision import Delta, apply_revisions
 
 Response = tuple[int, dict[str, str], bytes]
 SESSION_PARAM = "PHPSESSID"
@@ -26,8 +27,9 @@ SESSION_PARAM = "PHPSESSID"
 class DemoSite:
     """Three hosts served from pre-rendered bytes, plus dynamic traps."""
 
-    def __init__(self, seed: int, plan_: Plan, builder: Builder) -> None:
+    def __init__(self, seed: int, plan_: Plan, builder: Builder, delta: Delta | None = None) -> None:
         self.seed = seed
+        self.revision = delta or Delta(0, max(a.published for a in plan_.a if a.published))
         self.plan = plan_
         self.pages = builder.pages
         self.prints = builder.prints
@@ -237,6 +239,7 @@ def build_manifest(site: DemoSite) -> dict[str, Any]:
     non_articles += [f"http://{HOST_A}/print.php?id={a.aid}" for a in p.a[:20]]
     return {
         "seed": site.seed,
+        "revision": site.revision.as_dict(),
         "articles": [_article_entry(a) for a in p.a + p.b],
         "copies": copies,
         "boilerplate_phrases": list(BOILERPLATE) + sorted(set(site.snippets))[:300],
@@ -251,9 +254,15 @@ def build_manifest(site: DemoSite) -> dict[str, Any]:
     }
 
 
-def build_demo(seed: int = 2026, articles: int = 240) -> DemoSite:
-    """Plan and pre-render the demo sites; same seed, same bytes."""
+def build_demo(seed: int = 2026, articles: int = 240, revision: int = 0) -> DemoSite:
+    """Plan and pre-render the demo sites; same seed, same bytes.
+
+    ``revision=n`` is the same site ``n`` days later (see revision.py): new
+    articles, one edit and one deletion a day, every other page byte-identical,
+    and ``manifest["revision"]`` saying what the last day changed.
+    """
     plan_ = plan(seed, articles)
     builder = Builder(plan_, seed)
     builder.build()
-    return DemoSite(seed, plan_, builder)
+    delta = apply_revisions(builder, seed, revision) if revision else None
+    return DemoSite(seed, plan_, builder, delta)
