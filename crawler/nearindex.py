@@ -9,14 +9,15 @@ character-shingle Jaccard decides, so LSH noise costs time, never a wrong
 merge. Nothing proportional to the archive is held in memory: every lookup
 goes to SQLite, whose page cache is bounded.
 
-Two structural rules sit beside the similarity: a "(通用N篇)" compilation is
+One structural rule sits beside the similarity: a "(通用N篇)" compilation is
 never merged with one of its parts (or with a compilation of a different
 size), because by Jaccard alone a large part of a two-essay compilation
-looks like a truncated copy of it.
+looks exactly like a truncated copy of it (benchmarks/README.md).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -65,22 +66,34 @@ class NearIndex:
         self.bands = bands
         self.threshold = threshold
         self.perms = mh.permutations(num_perm, SEED)
+        # The pipeline adds exactly the text it just looked up: keep that one
+        # text's fingerprint so ``add`` does not compute it a second time.
+        self._last: tuple[str, mh.U32, mh.U32] | None = None
+        self._work = np.empty(0, np.uint32)
 
     # --- math on one text --------------------------------------------------------
-    def shingles(self, text: str) -> mh.U64:
+    def shingles(self, text: str) -> mh.U32:
         return mh.shingle_ids(mh.near_codes(text), self.shingle_size)
 
-    def signature(self, text: str) -> mh.U32:
-        return mh.signature(self.shingles(text), self.perms)
+    def fingerprint(self, text: str) -> tuple[mh.U32, mh.U32]:
+        """Shingle ids and signature of ``text`` (the last one remembered)."""
+        last = self._last
+        if last is not None and (last[0] is text or last[0] == text):
+            return last[1], last[2]
+        ids = self.shingles(text)
+        if len(self._work) < len(ids) * len(self.perms):  # grown, never shrunk: bounded by
+            self._work = np.empty(len(ids) * len(self.perms) * 2, np.uint32)  # the longest text
+        sig = mh.signature(ids, self.perms, self._work)
+        self._last = (text, ids, sig)
+        return ids, sig
 
     # --- the pipeline API -----------------------------------------------------------
     def find(self, text: str) -> tuple[int, float] | None:
         """The most similar archived article at or above the threshold, with its
         exact shingle Jaccard; None when there is none."""
-        ids = self.shingles(text)
+        ids, sig = self.fingerprint(text)
         if not len(ids):
             return None
-        sig = mh.signature(ids, self.perms)
         best: tuple[int, float] | None = None
         for article_id, other in self._verify_texts(sig):
             if not compatible(text, other):
@@ -93,8 +106,7 @@ class NearIndex:
     def add(self, article_id: int, text: str) -> None:
         """Index (or re-index) an article; call inside the caller's transaction."""
         self.remove(article_id)
-        ids = self.shingles(text)
-        sig = mh.signature(ids, self.perms)
+        ids, sig = self.fingerprint(text)
         # An empty text keeps an empty row: indexed, but never proposed.
         self.db.execute(
             "INSERT INTO near_signatures (article_id, sig) VALUES (?, ?)",
@@ -125,23 +137,27 @@ class NearIndex:
     def _verify_texts(self, sig: mh.U32) -> list[tuple[int, str]]:
         """Texts of the candidates whose estimated similarity may reach the threshold."""
         keys = mh.band_keys(sig, self.bands)
-        marks = ",".join("?" * len(keys))
-        rows = self.db.execute(
-            f"SELECT s.article_id, s.sig FROM near_signatures s WHERE s.article_id IN "
-            f"(SELECT DISTINCT article_id FROM near_bands WHERE bucket IN ({marks}))",
+        hits = self.db.execute(
+            f"SELECT DISTINCT article_id FROM near_bands WHERE bucket IN ({_marks(len(keys))})",
             keys,
         ).fetchall()
-        if not rows:
-            return []
+        if not hits:
+            return []  # the common case: an original shares no bucket with anything
+        ids = [hit[0] for hit in hits]
+        rows = self.db.execute(
+            f"SELECT article_id, sig FROM near_signatures WHERE article_id IN ({_marks(len(ids))})",
+            ids,
+        ).fetchall()
         sigs = np.frombuffer(b"".join(r[1] for r in rows), np.uint32).reshape(len(rows), -1)
         scores = mh.estimate(sig, sigs)
         keep = [i for i in np.argsort(-scores) if scores[i] >= self.threshold - ESTIMATE_MARGIN]
         chosen = [rows[i][0] for i in keep[:MAX_VERIFIED]]
         if not chosen:
             return []
-        marks = ",".join("?" * len(chosen))
         return self.db.execute(
-            f"SELECT id, text FROM articles WHERE id IN ({marks}) AND text IS NOT NULL", chosen
+            f"SELECT id, text FROM articles WHERE id IN ({_marks(len(chosen))}) "
+            "AND text IS NOT NULL",
+            chosen,
         ).fetchall()
 
     # --- keeping the index in step with the archive -------------------------------
@@ -185,6 +201,11 @@ class NearIndex:
         if added:
             logger.info("near-duplicate index: %s archived articles indexed", added)
         return added
+
+
+@functools.cache
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
 
 
 def near_index_for(crawler: Crawler) -> NearIndex:
