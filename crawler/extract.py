@@ -21,6 +21,7 @@ import lxml.html
 from parsel.csstranslator import HTMLTranslator
 
 from crawler.density import find_main_block, link_density, prune_link_blocks, text_len
+from crawler.flatten import DEPTH_ERROR, flatten_deep
 from crawler.profiles import Profile
 
 logger = logging.getLogger(__name__)
@@ -90,7 +91,10 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
         return None
     html = html.replace("\x00", "")
     try:
-        return lxml.html.document_fromstring(html, parser=_PARSER)
+        root = lxml.html.document_fromstring(html, parser=_PARSER)
+        if any(DEPTH_ERROR in entry.message for entry in _PARSER.error_log):
+            root = lxml.html.document_fromstring(flatten_deep(html), parser=_PARSER)
+        return root
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         try:  # "<html" alone and similar fragments
             return lxml.html.document_fromstring(f"<html><body>{html}</body></html>", parser=_PARSER)
