@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
+from crawler.archive.fts import index_article
 from crawler.archive.schema import migrate
 
 
@@ -131,6 +132,7 @@ class Archive:
     def insert_article(self, record: dict[str, Any]) -> int:
         table = self.db["articles"]
         table.insert(record)
+        index_article(self.db, int(table.last_pk))  # the search index moves with the archive
         return int(table.last_pk)
 
     def upsert_sighting(self, record: dict[str, Any]) -> bool:

@@ -87,7 +87,14 @@ def _v2_near_index(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_near_index]
+def _v3_fts(db: sqlite_utils.Database) -> None:
+    """The Chinese full-text index (character n-grams in contentless FTS5)."""
+    from crawler.archive.fts import create_fts
+
+    create_fts(db)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_near_index, _v3_fts]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,158 @@
+"""The search language, parsed once and used three ways.
+
+``fanwen search`` accepts terms (substrings, any length, any script),
+``"quoted phrases"`` (whitespace inside matches any whitespace), ``AND``
+(also implied by a space), ``OR``, ``NOT`` and parentheses. The parsed tree is
+rewritten to an FTS5 expression over the n-gram index (:func:`to_fts`),
+evaluated directly on text (:func:`matches`: the definition the index must
+equal, used to verify hits and by the tests), and mined for the terms to
+highlight (:func:`positive_terms`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crawler.archive.ngrams import fold, fts_phrase
+
+
+class QueryError(ValueError):
+    """The query cannot be understood (said in one line for the user)."""
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+
+
+@dataclass(frozen=True)
+class All:
+    include: tuple[Node, ...]
+    exclude: tuple[Node, ...] = ()
+
+
+@dataclass(frozen=True)
+class Either:
+    options: tuple[Node, ...]
+
+
+Node = Term | All | Either
+_LEXEME = re.compile(r'"([^"]*)"|([()])|([^\s()"]+)|(")')
+_KEYWORDS = {"AND", "OR", "NOT"}
+
+
+def lex(query: str) -> list[tuple[str, str]]:
+    """(kind, value) pairs; kind is 'term', 'op' or the parenthesis itself."""
+    out: list[tuple[str, str]] = []
+    for quoted, paren, word, stray in _LEXEME.findall(query):
+        if stray:
+            raise QueryError("unbalanced double quote in query")
+        if paren:
+            out.append((paren, paren))
+        elif word in _KEYWORDS:
+            out.append(("op", word))
+        elif word or quoted.strip():
+            out.append(("term", word or quoted))
+    return out
+
+
+class _Parser:
+    def __init__(self, lexemes: list[tuple[str, str]]) -> None:
+        self.items = lexemes
+        self.pos = 0
+
+    def peek(self) -> tuple[str, str] | None:
+        return self.items[self.pos] if self.pos < len(self.items) else None
+
+    def take(self) -> tuple[str, str]:
+        item = self.items[self.pos]
+        self.pos += 1
+        return item
+
+    def either(self) -> Node:
+        options = [self.all()]
+        while self.peek() == ("op", "OR"):
+            self.take()
+            options.append(self.all())
+        return options[0] if len(options) == 1 else Either(tuple(options))
+
+    def all(self) -> Node:
+        include: list[Node] = []
+        exclude: list[Node] = []
+        while (item := self.peek()) not in (None, (")", ")"), ("op", "OR")):
+            if item == ("op", "AND"):
+                self.take()
+            elif item == ("op", "NOT"):
+                self.take()
+                exclude.append(self.atom())
+            else:
+                include.append(self.atom())
+        if not include:
+            raise QueryError("expected a search term (NOT only excludes from other terms)")
+        if len(include) == 1 and not exclude:
+            return include[0]
+        return All(tuple(include), tuple(exclude))
+
+    def atom(self) -> Node:
+        if self.peek() is None:
+            raise QueryError("query ends where a term was expected")
+        kind, value = self.take()
+        if kind == "term":
+            return Term(value)
+        if kind == "(":
+            node = self.either()
+            if self.peek() != (")", ")"):
+                raise QueryError("missing closing parenthesis")
+            self.take()
+            return node
+        raise QueryError(f"expected a term, found {value!r}")
+
+
+def parse(query: str) -> Node:
+    """The query's tree, or QueryError saying what is wrong with it."""
+    parser = _Parser(lex(query))
+    if parser.peek() is None:
+        raise QueryError("empty query")
+    node = parser.either()
+    if parser.peek() is not None:
+        raise QueryError(f"unexpected {parser.peek()[1]!r} in query")  # type: ignore[index]
+    return node
+
+
+def to_fts(node: Node) -> str:
+    """The FTS5 MATCH expression over the n-gram index for ``node``."""
+    if isinstance(node, Term):
+        return fts_phrase(node.text)
+    if isinstance(node, Either):
+        return " OR ".join(f"({to_fts(n)})" for n in node.options)
+    positive = " AND ".join(f"({to_fts(n)})" for n in node.include)
+    if not node.exclude:
+        return positive
+    negative = " OR ".join(f"({to_fts(n)})" for n in node.exclude)
+    return f"({positive}) NOT ({negative})"
+
+
+def term_pattern(text: str) -> re.Pattern[str]:
+    """``text`` as a regex over folded text: whitespace inside matches any run."""
+    return re.compile(r"\s+".join(map(re.escape, fold(text).split())))
+
+
+def matches(node: Node, fields: list[str]) -> bool:
+    """Whether folded ``fields`` (title, text) satisfy ``node``: the ground truth."""
+    if isinstance(node, Term):
+        pattern = term_pattern(node.text)
+        return any(pattern.search(field) for field in fields)
+    if isinstance(node, Either):
+        return any(matches(n, fields) for n in node.options)
+    return all(matches(n, fields) for n in node.include) and not any(
+        matches(n, fields) for n in node.exclude
+    )
+
+
+def positive_terms(node: Node) -> list[str]:
+    """Terms whose presence made a hit (excluded terms are not highlighted)."""
+    if isinstance(node, Term):
+        return [node.text]
+    children = node.options if isinstance(node, Either) else node.include
+    return [term for child in children for term in positive_terms(child)]

@@ -1,0 +1,122 @@
+"""search / show / export / reindex through click's CliRunner."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from crawler.archive import export as export_module
+from crawler.archive.db import Archive
+from crawler.cli.query import export, reindex, search, show
+
+SCHEMA = json.loads((Path(__file__).parent.parent / "docs" / "export-schema.json").read_text())
+
+
+def add(archive: Archive, i: int, title: str, text: str, site: str = "a.test", run=None) -> int:
+    url = f"http://{site}/{i}.html"
+    aid = archive.insert_article({
+        "canonical_url": url, "url": url, "site": site, "title": title, "text": text,
+        "paragraphs": json.dumps(text.split("\n"), ensure_ascii=False),
+        "category": json.dumps(["作文", "小学作文"], ensure_ascii=False), "tags": "[]",
+        "published_at": f"2024-01-{10 + i:02d}", "chars": len(text), "content_hash": f"h{i}",
+        "first_seen": "2026-01-01T00:00:00Z", "last_seen": "2026-01-01T00:00:00Z", "run_id": run,
+    })
+    archive.upsert_sighting({"article_id": aid, "url": url, "site": site, "match": "original",
+                             "origin": "本站原创", "first_seen": "2026-01-01T00:00:00Z",
+                             "last_seen": "2026-01-01T00:00:00Z"})
+    return aid
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "archive.sqlite"
+    archive = Archive(path)
+    run = archive.start_run({}, ["a.test"], "test")
+    add(archive, 1, "安全生产心得", "我们认真学习了安全知识。\n第二段。", run=run)
+    add(archive, 2, "读书笔记", "读书使人进步，\"引号\"和\\反斜杠。", site="b.test")
+    copy = "http://c.test/copy.html"
+    archive.upsert_sighting({"article_id": 1, "url": copy, "site": "c.test", "match": "near",
+                             "similarity": 0.93, "origin": "人民网",
+                             "first_seen": "2026-01-02T00:00:00Z", "last_seen": "2026-01-03T00:00:00Z"})
+    archive.close()
+    return path
+
+
+def run(command, *args: str):
+    return CliRunner().invoke(command, [str(a) for a in args])
+
+
+def test_search_text_and_json(db: Path) -> None:
+    result = run(search, "安", "--db", db)
+    assert result.exit_code == 0 and "#1  安全生产心得" in result.output
+    assert "[安]" in result.output
+    lines = run(search, "读书 OR 安全", "--db", db, "--json").output.splitlines()
+    assert {json.loads(line)["id"] for line in lines} == {1, 2}
+    assert run(search, "安全", "--db", db, "--site", "b.test").output == ""
+
+
+def test_search_errors_are_one_line(db: Path) -> None:
+    result = run(search, "NOT 安全", "--db", db)
+    assert result.exit_code == 1 and result.output.startswith("Error: bad query")
+    assert run(search, "安全", "--db", db, "--since", "2024-13-01").exit_code == 2
+    assert run(search, "安全", "--db", db.parent / "missing.sqlite").exit_code == 1
+
+
+def test_show_by_id_and_url_with_sightings(db: Path) -> None:
+    record = json.loads(run(show, "http://c.test/copy.html", "--db", db, "--json").output)
+    assert record["id"] == 1 and record["category"] == ["作文", "小学作文"]
+    assert [(s["match"], s["origin"]) for s in record["sightings"]] == [
+        ("original", "本站原创"), ("near", "人民网")]
+    text = run(show, "1", "--db", db).output
+    assert "人民网" in text and "我们认真学习了安全知识。" in text
+    missing = run(show, "999", "--db", db)
+    assert missing.exit_code == 1 and "no article" in missing.output
+
+
+def test_export_stdout_every_line_parses_and_validates(db: Path) -> None:
+    result = run(export, "--db", db, "--with-sightings")
+    assert result.exit_code == 0
+    assert "\\u" not in result.output  # Chinese as UTF-8, not escapes
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["title"] for r in records] == ["安全生产心得", "读书笔记"]
+    assert records[1]["text"] == "读书使人进步，\"引号\"和\\反斜杠。"
+    assert len(records[0]["sightings"]) == 2
+    for record in records:
+        jsonschema.validate(record, SCHEMA)
+    for record in map(json.loads, run(export, "--db", db).output.splitlines()):
+        jsonschema.validate(record, SCHEMA)
+
+
+def test_export_gz_and_filters(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl.gz"
+    assert run(export, "--db", db, "-o", out, "--site", "b.test").exit_code == 0
+    with gzip.open(out, "rt", encoding="utf-8") as f:
+        assert [json.loads(line)["id"] for line in f] == [2]
+    assert run(export, "--db", db, "--run", 1).output.count("\n") == 1
+    assert run(export, "--db", db, "--until", "2024-01-11").output.count("\n") == 1
+    bad = run(export, "--db", db, "--run", 7)
+    assert bad.exit_code == 1 and "no run #7" in bad.output
+
+
+def test_interrupted_export_leaves_no_file(db: Path, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "out.jsonl"
+
+    def explode(lines, stream, progress=None):
+        stream.write(next(lines) + "\n")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(export_module, "write_lines", explode)
+    result = run(export, "--db", db, "-o", out)
+    assert result.exit_code != 0
+    assert not out.exists() and not list(tmp_path.glob(".out.jsonl.*"))
+
+
+def test_reindex(db: Path) -> None:
+    result = run(reindex, "--db", db)
+    assert result.exit_code == 0 and "indexed 2 articles" in result.output
+    assert "#2" in run(search, "进步", "--db", db).output
