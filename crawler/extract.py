@@ -22,7 +22,7 @@ from parsel.csstranslator import HTMLTranslator
 
 from crawler.density import find_main_block, link_density, prune_link_blocks, text_len
 from crawler.flatten import DEPTH_ERROR, flatten_deep
-from crawler.profiles import Profile
+from crawler.profiles import GENERIC, Profile
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +39,15 @@ _INFO_TEXT = re.compile(r"(?:发布时间|更新时间|时间|日期|来源|作�
 # Body candidates smaller than this (non-link characters) send us to the fallback.
 MIN_BODY_CHARS = 60
 MAX_LINK_DENSITY = 0.5
+# A generic match is narrowed to an inner block holding at least this share of its prose.
+NARROW_SHARE = 0.75
+# An element led by a date ("2023-05-06", "发表于 2023-4-1 20:15"): the info line of pages
+# that print the date with no 时间/日期 label.
+_DATE_LEAD = re.compile(
+    r"^\s*(?:发表于|发布于|更新于|发表|posted on)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}",
+    re.I,
+)
+_MAX_DATE_LINE = 60
 _MAX_CRUMB_CHARS = 300
 _MAX_INFO_CHARS = 300
 
@@ -228,20 +237,43 @@ def _info(
         text = " ".join(t for t in texts if t)
         if text and len(text) <= _MAX_INFO_CHARS:
             return text
-    # No selector: a short element (after the title, if known) led by a 时间/来源/标签 label.
+    # No selector: the first short element after the title (if known) that is led by a
+    # 时间/来源/标签 label or by a bare date, in document order, so a label inside the
+    # article text ("活动时间：…") never beats the real info line above it.
     start = title_el if title_el is not None else root
     axis = "following::text()" if title_el is not None else "//body//text()"
     for node in start.xpath(f"({axis})[position() <= 200]"):
-        if not _INFO_TEXT.search(str(node)):
-            continue
-        owner = _owner(node)
-        el = _block_of(owner)
-        if el is not None and title_el is not None and title_el in el.iter():
-            el = owner  # climbed into the title's container: keep the info line alone
+        found = _labelled_line(node, title_el) or _date_line(node)
+        if found:
+            return found
+    return ""
+
+
+def _labelled_line(
+    node: etree._ElementUnicodeResult, title_el: lxml.html.HtmlElement | None
+) -> str:
+    if not _INFO_TEXT.search(str(node)):
+        return ""
+    owner = _owner(node)
+    el = _block_of(owner)
+    if el is not None and title_el is not None and title_el in el.iter():
+        el = owner  # climbed into the title's container: keep the info line alone
+    text = norm_ws(el.text_content()) if el is not None else ""
+    if text and len(text) <= _MAX_INFO_CHARS and (
+        _INFO_TEXT.match(text) or len(text) <= 100 or len(_INFO_TEXT.findall(text)) >= 2
+    ):
+        return text
+    return ""
+
+
+def _date_line(node: etree._ElementUnicodeResult) -> str:
+    """A short element that starts with a date: the info line of pages with no labels."""
+    if not _DATE_LEAD.match(str(node)):
+        return ""
+    owner = _owner(node)
+    for el in (_block_of(owner), owner):  # the whole line, else the date's own element
         text = norm_ws(el.text_content()) if el is not None else ""
-        if text and len(text) <= _MAX_INFO_CHARS and (
-            _INFO_TEXT.match(text) or len(text) <= 100 or len(_INFO_TEXT.findall(text)) >= 2
-        ):
+        if _DATE_LEAD.match(text) and len(text) <= _MAX_DATE_LINE:
             return text
     return ""
 
@@ -305,9 +337,23 @@ def _body(root: lxml.html.HtmlElement, profile: Profile) -> lxml.html.HtmlElemen
         if text_len(best) * (1 - link_density(best)) >= MIN_BODY_CHARS and (
             link_density(best) < MAX_LINK_DENSITY
         ):
-            return best
+            return _narrow(best) if profile.name == GENERIC else best
         fallback = fallback if fallback is not None else best
     found = find_main_block(root)
     if found is not None:
         return found
     return fallback
+
+
+def _narrow(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The prose block inside a generic selector's match, when it holds nearly all its text.
+
+    Generic selectors (``div#content``, ``article``) are page wrappers on many
+    unknown sites: the match then also holds the byline row, tag row and
+    comments. A template family's own selector is exact and is never narrowed.
+    """
+    inner = find_main_block(body)
+    if inner is None or inner is body or body not in inner.iterancestors():
+        return body
+    prose = text_len(body) * (1 - link_density(body))
+    return inner if text_len(inner) * (1 - link_density(inner)) >= NARROW_SHARE * prose else body

@@ -92,10 +92,18 @@ def site_names_of(page: RawPage) -> list[str]:
     names: list[str] = []
     if page.head_title:
         names.extend(s.strip() for s in _TITLE_SEP.split(page.head_title)[1:] if s.strip())
+        if page.title and _is_site_suffix(page.title, page.head_title):
+            names.append(page.title)  # a logo <h1>: the site's name, as <title> ends with it
     names.extend(page.meta[k] for k in _SITE_META if page.meta.get(k))
     if page.breadcrumb and _HOME_LIKE.search(page.breadcrumb[0]):
         names.append(page.breadcrumb[0])
     return list(dict.fromkeys(n for n in names if len(n) <= 30))
+
+
+def _is_site_suffix(heading: str, head_title: str) -> bool:
+    """True for "站名" in "文章标题-站名": the heading ends <title> after a separator."""
+    rest = head_title[: -len(heading)] if head_title.endswith(heading) else ""
+    return bool(rest) and rest.rstrip()[-1:] in "-_|｜—–:："
 
 
 def category_path(

@@ -97,6 +97,11 @@ _SITE_HINT = re.compile(r"欢迎|访问|关注|版权|来自|转载|首发|原�
 _LINE_ORIGIN = re.compile(rf"^[（(【\[]?\s*{ORIGIN_RE.pattern}\s*[）)】\]]?\s*$")
 _LINE_AUTHORS = tuple(re.compile(rf"^[（(【\[]?\s*{p.pattern}\s*[）)】\]]?\s*$") for p in AUTHOR_RES)
 _TAIL_LINES = 3
+_TEASER_QUESTION = re.compile(r"[^。！!]{2,40}(?:怎么写|如何写|写什么|有哪些|是什么|怎么办)[？?]")
+DATE_ONLY = re.compile(
+    r"^(?:发表于|发布于|更新于|发布时间|时间|日期)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]"
+    r"\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
+)
 _LEAD_PARAGRAPHS = 3  # intros sit in the first paragraphs
 _LEAD_MAX_CHARS = 400  # how far from the end a 来源/作者 line may sit
 
@@ -202,6 +207,8 @@ def strip_boilerplate(
                 break
             continue
         lead = index < _LEAD_PARAGRAPHS
+        if lead and not out and DATE_ONLY.match(para):
+            continue  # the page's date printed above the text; a closing date is a signature
         stripped = _strip_intro(para, lead=lead)
         if not stripped:
             if lead and INTRO_WHO.search(para) and all(len(p) <= _LEAD_MAX_CHARS for p in out):
@@ -239,6 +246,9 @@ def _strip_intro(para: str, lead: bool = False) -> str:
         return para
     sentences = [s for s in _SENTENCE.findall(para) if s]
     is_intro = [bool(INTRO_WHO.search(s) and INTRO_CLOSE.search(s)) for s in sentences]
+    for i in range(1, len(is_intro)):
+        if lead and is_intro[i] and _TEASER_QUESTION.fullmatch(sentences[i - 1]):
+            is_intro[i - 1] = True  # "X怎么写？" leading into "以下是小编…": one intro
     if lead and is_intro and is_intro[-1] and len(para) <= _LEAD_MAX_CHARS:
         return ""
     kept = "".join(s for s, intro in zip(sentences, is_intro, strict=True) if not intro)

@@ -20,17 +20,19 @@ from benchmarks.extraction_set.corpus import FANWEN, OTHER
 HERE = Path(__file__).parent
 PAGES = HERE / "pages"
 TEMPLATE_PAGES = 8
+PAGES_OF = {"copysite": 6}  # the later layout: fewer pages, same families of articles
 OTHER_PLAN = {  # layout -> indices into OTHER: own kind first, then reprints from other kinds
     "news": [0, 1, 2, 3, 10, 11],
     "blog": [4, 5, 6, 7, 8, 9],
     "forum": [7, 8, 9, 4, 5, 6],
     "gov": [10, 11, 0, 1, 3],
+    "wechat": [3, 6, 8, 0, 11, 5],
 }
 URLS = {
     "dedecms": "/{cat}/{id}.html", "ruiwen": "/{cat}/{id}.html", "xuexila": "/{cat}/{id}.html",
     "powereasy": "/gongzuo/HTML/gongzuo_20230305101010_{id}.html", "mobile": "/{cat}/{id}.html",
     "news": "/2023/0506/{id}.shtml", "blog": "/archives/{id}", "forum": "/thread-{id}-1-1.html",
-    "gov": "/tzgg/{id}.htm",
+    "gov": "/tzgg/{id}.htm", "copysite": "/{cat}/{id}.html", "wechat": "/s/{id}",
 }
 
 
@@ -70,7 +72,7 @@ def build() -> int:
         old.unlink()
     count = 0
     for li, (layout, render) in enumerate(layouts_template.LAYOUTS.items()):
-        for n in range(TEMPLATE_PAGES):
+        for n in range(PAGES_OF.get(layout, TEMPLATE_PAGES)):
             art = FANWEN[(li * 3 + n) % len(FANWEN)]
             _write(layout, n, "template", art, render(art, random.Random(f"{layout}{n}"), n))
             count += 1

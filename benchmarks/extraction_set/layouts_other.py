@@ -138,3 +138,30 @@ def gov(art: dict[str, Any], rng: random.Random, n: int) -> Page:
 
 
 LAYOUTS = {"news": news, "blog": blog, "forum": forum, "gov": gov}
+
+
+def wechat(art: dict[str, Any], rng: random.Random, n: int) -> Page:
+    """A WeChat-style repost: nested sections and spans, empty spacer paragraphs, "文/" byline."""
+    author = art.get("author") or "编辑部"
+    account = ["教育观察", "城市生活圈", "读书会"][n % 3]
+    spans = [
+        f'<section style="margin:0 8px"><p style="line-height:1.75em"><span style="font-size:15px;color:#3f3f3f">'
+        f"{esc(p)}</span></p></section><p><br /></p>" for p in art["paras"]
+    ]
+    qr = "<p style='text-align:center'><span>长按识别二维码，关注我们</span></p>"
+    html = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(art['title'])}</title>
+<meta property="og:title" content="{esc(art['title'])}"><meta name="author" content="{esc(author)}"></head><body>
+<div class="rich_media"><h1 class="rich_media_title" id="activity-name">{esc(art['title'])}</h1>
+<div class="rich_media_meta_list"><span class="rich_media_meta_text">{esc(account)}</span> <em id="publish_time">{art['when'].split()[0]}</em></div>
+<div class="rich_media_content" id="js_content"><section><section>
+<p><span style="color:#888">文/{esc(author)}</span></p>
+{"".join(spans)}</section>{qr}</section>
+<p><span style="color:#888">阅读原文</span> · 在看 · 点赞</p></div>
+<div class="rich_media_tool"><a href="#">阅读原文</a> 阅读 10万+ <a href="#">在看</a></div>
+<div class="hot_recommend"><h3>热门推荐</h3><ul>{links(rng.sample(NEWS, 3))}</ul></div></div></body></html>"""
+    return {"html": html, "encoding": "utf-8", "host": "mp.example.com",
+            "truth": {"date": art["when"].split()[0], "origin": None, "author": author},
+            "boilerplate": ["长按识别二维码", "阅读原文", "在看", "热门推荐", account]}
+
+
+LAYOUTS["wechat"] = wechat

@@ -178,3 +178,35 @@ def mobile(art: dict[str, Any], rng: random.Random, n: int) -> Page:
 
 LAYOUTS = {"dedecms": dedecms, "ruiwen": ruiwen, "xuexila": xuexila, "powereasy": powereasy,
            "mobile": mobile}
+
+
+def copysite(art: dict[str, Any], rng: random.Random, n: int) -> Page:
+    """A copy site of unknown markup: logo h1, title in h2, intro and outro glued to text."""
+    site, cat = ["范文大全网", "第一范文网", "学习方法网"][n % 3], art["cat"][0]
+    rel = related(rng, 5)
+    shown, iso = _stamp(art["when"], n % 2 == 0)
+    origin = ORIGINS[(n + 2) % len(ORIGINS)]
+    paras = [esc(p) for p in art["paras"]]
+    paras[0] = esc(_intro(site, art["title"], rng)) + paras[0]
+    paras[-1] += f"想了解更多{esc(cat)}的资讯，请访问：<a href='/c/'>{esc(cat)}</a>"
+    heads = [i for i, p in enumerate(art["paras"][:-1]) if len(p) <= 24 and p[:1] in "一二三四篇"]
+    for i in reversed(heads if n % 2 else []):  # bold heading glued to its paragraph
+        paras[i:i + 2] = [f"<b>{paras[i]}</b>{paras[i + 1]}"]
+    body = "\n".join(f"<p><font face='宋体'>{p}</font></p>" for p in paras)
+    html = f"""{_head(f"{art['title']}-{site}", "utf-8" if n % 2 else "gb2312")}<body>
+<div class="logo"><h1><a href="/">{site}</a></h1><span>专业的范文写作网站</span></div>
+<div class="position">您的位置：<a href="/">首页</a> → <a href="/c/">{esc(cat)}</a> → 正文</div>
+<div class="article-main"><h2 class="art-title">{esc(art['title'])}</h2>
+<div class="meta">发布时间：{shown} &nbsp; 来源：{origin} &nbsp; 阅读：<span>1234</span>次</div>
+<div id="text" class="text">{body}
+<div class="tagsbox">标签：<a href="/t/1">{esc(cat)}</a></div></div>
+<div class="pre-next"><p>上一篇：<a href="/1.html">{esc(rel[0])}</a></p><p>下一篇：<a href="/2.html">{esc(rel[1])}</a></p></div>
+<div class="recommend-list"><h3>【{esc(cat)}】推荐文章</h3><ul>{links(rel[2:])}</ul></div>
+<div class="teaser-box"><p>{esc(TEASERS[3])}</p><p>{esc(TEASERS[4])}</p></div></div>
+<div class="foot">{DISCLAIMER}<br>{copyright_line(site)}</div></body></html>"""
+    return {"html": html, "encoding": "utf-8" if n % 2 else "gbk", "host": "www.fanwendaquan.cc",
+            "truth": {"date": iso, "origin": origin, "author": None},
+            "boilerplate": rel + [site, TEASERS[3][:12], TEASERS[4][:12], "推荐文章"]}
+
+
+LAYOUTS["copysite"] = copysite
