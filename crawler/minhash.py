@@ -42,6 +42,18 @@ _32 = np.uint64(32)
 
 # --- normal form ---------------------------------------------------------------
 @functools.cache
+def _plain() -> npt.NDArray[np.bool_]:
+    """Code points NFKC and lower-casing leave alone in any context, so a text
+    made only of them (and of removable marks) skips both: CJK unified
+    ideographs and ASCII lower-case letters and digits. Hangul jamo and
+    combining marks are left out on purpose: they compose with neighbours."""
+    plain = np.zeros(sys.maxunicode + 1, np.bool_)
+    for low, high in ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x61, 0x7A), (0x30, 0x39)):
+        plain[low : high + 1] = True
+    return plain | _masks()[0]
+
+
+@functools.cache
 def _masks() -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """Per-code-point deletion masks, built once per process (~0.5 s scan).
 
@@ -74,6 +86,8 @@ def near_codes(text: str) -> U32:
     """Code points of :func:`near_form`, the input :func:`shingle_ids` wants."""
     pre, drop = _masks()
     codes = _codes(text)
+    if _plain()[codes].all():  # the usual Chinese body: nothing to normalise
+        return codes[~pre[codes]]
     stripped = codes[~pre[codes]].tobytes().decode("utf-32-le")
     if not unicodedata.is_normalized("NFKC", stripped):
         stripped = unicodedata.normalize("NFKC", stripped)
@@ -140,22 +154,29 @@ def permutations(num_perm: int, seed: int) -> U32:
     return rng.integers(0, MASK32, size=num_perm, dtype=np.uint32, endpoint=True) | np.uint32(1)
 
 
+CHUNK = 4096  # shingles per product matrix: 2 MB at 128 permutations, whatever the text
+
+
 def signature(ids: U32, perms: U32, work: U32 | None = None) -> U32:
     """MinHash signature of a shingle id set (all ``0xFFFFFFFF`` when empty).
 
-    ``work``, a reusable buffer of at least ``len(perms) * len(ids)`` words,
-    spares the allocator: a fresh product matrix is large enough (~0.5 MB)
-    for malloc to map and fault in new pages for every text.
+    The (permutations x shingles) product matrix is built :data:`CHUNK`
+    shingles at a time, so a book-length body costs time, not memory.
+    ``work`` (``len(perms) * CHUNK`` words, reused across calls) spares the
+    allocator: a fresh ~0.5 MB matrix is large enough for malloc to map and
+    fault in new pages for every text.
     """
     if not len(ids):
         return np.full(len(perms), MASK32, np.uint32)
-    shape = (len(perms), len(ids))
-    if work is None or len(work) < shape[0] * shape[1]:
-        products = np.multiply.outer(perms, ids)  # wraps mod 2**32, as intended
-    else:
-        products = work[: shape[0] * shape[1]].reshape(shape)
-        np.multiply(perms[:, None], ids[None, :], out=products)
-    return products.min(axis=1)
+    if work is None or len(work) < len(perms) * CHUNK:
+        work = np.empty(len(perms) * min(len(ids), CHUNK), np.uint32)
+    out = np.full(len(perms), MASK32, np.uint32)
+    for start in range(0, len(ids), CHUNK):
+        part = ids[start : start + CHUNK]
+        products = work[: len(perms) * len(part)].reshape(len(perms), len(part))
+        np.multiply(perms[:, None], part[None, :], out=products)  # wraps mod 2**32
+        np.minimum(out, products.min(axis=1), out=out)
+    return out
 
 
 def reference_signature(form: str, size: int, perms: list[int]) -> list[int]:

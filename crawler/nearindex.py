@@ -69,7 +69,7 @@ class NearIndex:
         # The pipeline adds exactly the text it just looked up: keep that one
         # text's fingerprint so ``add`` does not compute it a second time.
         self._last: tuple[str, mh.U32, mh.U32] | None = None
-        self._work = np.empty(0, np.uint32)
+        self._work = np.empty(num_perm * mh.CHUNK, np.uint32)
 
     # --- math on one text --------------------------------------------------------
     def shingles(self, text: str) -> mh.U32:
@@ -81,8 +81,6 @@ class NearIndex:
         if last is not None and (last[0] is text or last[0] == text):
             return last[1], last[2]
         ids = self.shingles(text)
-        if len(self._work) < len(ids) * len(self.perms):  # grown, never shrunk: bounded by
-            self._work = np.empty(len(ids) * len(self.perms) * 2, np.uint32)  # the longest text
         sig = mh.signature(ids, self.perms, self._work)
         self._last = (text, ids, sig)
         return ids, sig

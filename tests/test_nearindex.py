@@ -46,11 +46,15 @@ def test_vectorised_signature_is_bit_for_bit_the_reference() -> None:
             assert fast.tolist() == mh.reference_signature(form, size, perms.tolist())
 
 
-def test_work_buffer_gives_the_same_signature() -> None:
+def test_chunked_signature_with_work_buffer_is_the_same() -> None:
     perms = mh.permutations(32, seed=1)
-    ids = mh.shingle_ids(mh.near_form(essays(1)[0]), 5)
-    work = np.empty(len(ids) * 32 + 5, np.uint32)
-    assert (mh.signature(ids, perms, work) == mh.signature(ids, perms)).all()
+    form = mh.near_form("\n".join(essays(8)))
+    ids = mh.shingle_ids(form, 5)
+    assert len(ids) > mh.CHUNK  # several chunks
+    work = np.empty(32 * mh.CHUNK, np.uint32)
+    assert mh.signature(ids, perms, work).tolist() == mh.reference_signature(
+        form, 5, perms.tolist()
+    )
 
 
 def test_shingles_are_distinct_sorted_and_short_texts_are_one_shingle() -> None:
