@@ -11,7 +11,7 @@ from __future__ import annotations
 import click
 
 from crawler import __version__
-from crawler.cli import archive, crawl
+from crawler.cli import archive, crawl, extract, provenance, query, serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,10 +24,13 @@ def main() -> None:
     Example:
       fanwen demo                       # crawl the bundled demo site
       fanwen crawl https://www.example.com/ --max-pages 5000
+      fanwen search 先进性教育 --site www.example.com
+      fanwen show 42
+      fanwen export -o articles.jsonl.gz
       fanwen stats
     """
 
 
-for module in (crawl, archive):
+for module in (crawl, archive, query, provenance, extract, serve):
     for command in module.COMMANDS:
         main.add_command(command)
