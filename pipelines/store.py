@@ -91,7 +91,7 @@ class StorePipeline:
             self._inc("store/articles_updated")
             logger.info("article %s changed at %s; previous text kept", item.article_id, item.url)
         else:
-            self.archive.db["articles"].update(item.article_id, fields)
+            self.archive.update_article(item.article_id, fields)
         if promoted:
             self._inc("store/promoted_to_canonical_page")
         return promoted

@@ -9,6 +9,7 @@ from pipelines.dedupe import DedupePipeline
 from pipelines.store import StorePipeline
 from tests.conftest import cleaned_item
 
+OTHER_ESSAY = "春天来了，公园里的花都开了。\n孩子们在草地上放风筝，笑声传得很远很远。"
 ESSAY = "第一段，我们认真学习了新的工作方法。\n第二段，大家都有很多收获和体会。"
 
 
@@ -57,7 +58,7 @@ def test_second_run_adds_no_rows(make_crawler, archive_path) -> None:
 def test_different_texts_are_different_articles(make_crawler, archive_path) -> None:
     out = run_items(
         make_crawler(),
-        [cleaned_item("http://a.test/1111111.html", ESSAY), cleaned_item("http://a.test/2222222.html", ESSAY + "又一段。")],
+        [cleaned_item("http://a.test/1111111.html", ESSAY), cleaned_item("http://a.test/2222222.html", OTHER_ESSAY)],
     )
     assert [i.match for i in out] == ["original", "original"]
     assert rows(archive_path, "SELECT count(*) FROM articles") == [(2,)]
@@ -86,3 +87,18 @@ def test_changed_canonical_page_keeps_the_old_text_as_a_version(make_crawler, ar
     assert out[0].match == "url"
     assert rows(archive_path, "SELECT text FROM articles") == [(ESSAY + "\n新增的一段。",)]
     assert rows(archive_path, "SELECT text FROM article_versions") == [(ESSAY,)]
+
+
+def test_search_index_follows_an_in_place_update(make_crawler, archive_path) -> None:
+    from crawler.archive.db import Archive
+    from crawler.archive.query import search
+
+    url = "http://a.test/x/1234567.html"
+    run_items(make_crawler(), [cleaned_item(url, ESSAY)])
+    run_items(make_crawler(), [cleaned_item(url, ESSAY.replace("收获", "进步"))])
+    archive = Archive(archive_path)
+    try:
+        assert [hit.id for hit in search(archive.db, "进步")] == [1]
+        assert list(search(archive.db, "收获")) == []
+    finally:
+        archive.close()

@@ -225,7 +225,12 @@ class Archive:
             "first_seen, ?, ? FROM articles WHERE id = ?",
             [now, run_id, article_id],
         )
+        self.update_article(article_id, fields)
+
+    def update_article(self, article_id: int, fields: dict[str, Any]) -> None:
+        """Update in place; the search index follows (its old tokens removed first)."""
         self.db["articles"].update(article_id, fields)
+        index_article(self.db, article_id)
 
     # --- reads for the CLI --------------------------------------------------
     def counts(self) -> Counts:
