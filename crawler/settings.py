@@ -26,6 +26,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 RETRY_ENABLED = True
 RETRY_TIMES = 2  # initial response + 2 retries = 3 requests
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429, 403]  # 403: farms' rate limiting
+RETRY_AFTER_ENABLED = True  # Scrapy retries 429/503 at once; we wait as long as the site asks
+RETRY_AFTER_HTTP_CODES = [429, 503]  # the answers RFC 9110 lets carry Retry-After
+RETRY_AFTER_MAX_SECONDS = 300.0  # a longer pause is left to the next scheduled run
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # no article page is 8 MB; a bigger body is a file or a trap
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
@@ -58,6 +61,7 @@ ARCHIVE_REFRESH_DAYS_BY_SITE = {}  # {"www.example.com": 7}: per-site override o
 ARCHIVE_REVISIT = True  # also request due article pages no list links any more (finds 404/410 gone)
 
 EXTENSIONS = {
+    "crawler.extensions.jobdir.JobDirGuard": 0,  # before the scheduler opens JOBDIR; no-op without it
     "crawler.extensions.ledger.ArchiveLedger": 500,
     "crawler.extensions.progress.ProgressLine": 510,
 }
@@ -68,6 +72,8 @@ DOWNLOADER_MIDDLEWARES = {
     # After RobotsTxtMiddleware (100): a disallowed URL must not use up a site's cap.
     "crawler.middlewares.sitecap.SiteCapMiddleware": 110,
     "crawler.middlewares.incremental.IncrementalMiddleware": 120,
+    # Sees 429/503 before RetryMiddleware (550) schedules the retry, so the pause applies to it.
+    "crawler.middlewares.retryafter.RetryAfterMiddleware": 560,
     "crawler.demo.proxy.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
 }
 DEMO_PROXY = ""  # set by `fanwen demo` and the tests: the loopback demo server

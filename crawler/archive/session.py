@@ -28,9 +28,22 @@ class ArchiveSession:
 
     def start_run(self, args: dict[str, Any], sites: list[str]) -> int:
         if self.run_id is None:
+            self._close_dead_runs()
             self.run_id = self.archive.start_run(args, sites, __version__)
             logger.info("run %s started on %s", self.run_id, self.archive.path)
         return self.run_id
+
+    def _close_dead_runs(self) -> None:
+        """Mark runs still ``running`` as ``killed``: we hold the archive lock, so
+        their process is gone (kill -9, OOM, power loss) and never wrote its end.
+        Without this, ``fanwen runs`` would show them running forever."""
+        with self.archive.transaction():
+            dead = self.archive.db.execute(
+                "UPDATE runs SET status = 'killed', finish_reason = 'died without closing' "
+                "WHERE status = 'running'"
+            ).rowcount
+        if dead:
+            logger.warning("%d earlier run(s) died without closing; marked killed", dead)
 
     def add_page(self, row: dict[str, Any]) -> None:
         """Queue a ledger row; rows are written with the next article or batch."""

@@ -89,13 +89,13 @@ def crawl_and_report(start_urls: list[str], overrides: dict[str, Any], db: Path,
             get_profile(profile)
         except KeyError as exc:
             raise click.BadParameter(exc.args[0], param_hint="--profile") from exc
-    open_archive(db, must_exist=False).close()  # fail early, in one line, on a bad archive
     try:
-        lock.acquire(db)
+        lock.acquire(db)  # first: a concurrent run may be creating the schema this instant
     except lock.ArchiveLocked as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
     try:
+        open_archive(db, must_exist=False).close()  # fail early, in one line, on a bad archive
         started = time.monotonic()
         result = run_crawl(start_urls, project_settings(overrides), profile)
     finally:

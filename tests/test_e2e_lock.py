@@ -1,0 +1,74 @@
+"""End to end: one crawl per archive. A second crawl started on the same
+archive exits at once with exit code 4 and a message naming the holder;
+through ``scrapy crawl`` the ledger closes the spider as ``archive_locked``."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from crawler.demo.server import DemoServer
+from crawler.demo.site import build_demo
+from tests.e2e import START_URLS, count, crawl_args, fast_settings, query, run, start, wait_for
+
+EXIT_LOCKED = 4
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[DemoServer]:
+    with DemoServer(build_demo(articles=40)) as running:
+        yield running
+
+
+def test_two_crawls_at_once_exactly_one_crawls(server: DemoServer, tmp_path: Path) -> None:
+    db = tmp_path / "archive.sqlite"
+    first = start(crawl_args(db, server.proxy_url))
+    second = start(crawl_args(db, server.proxy_url))
+    outcomes = {}
+    for proc in (first, second):
+        out, err = proc.communicate(timeout=180)
+        outcomes[proc.pid] = (proc.returncode, err, time.monotonic())
+    codes = sorted(code for code, _, _ in outcomes.values())
+    assert codes == [0, EXIT_LOCKED], {pid: (c, e[-500:]) for pid, (c, e, _) in outcomes.items()}
+    winner = next(pid for pid, (code, _, _) in outcomes.items() if code == 0)
+    loser_err = next(err for code, err, _ in outcomes.values() if code == EXIT_LOCKED)
+    assert f"is being crawled by pid {winner}" in loser_err
+    assert loser_err.strip().count("\n") == 0  # one line, no traceback
+    assert query(db, "SELECT count(*), sum(status = 'ok') FROM runs") == [(1, 1)]
+
+
+def test_locked_out_crawl_exits_at_once(server: DemoServer, tmp_path: Path) -> None:
+    db = tmp_path / "archive.sqlite"
+    holder = start(crawl_args(db, server.proxy_url))
+    try:
+        assert wait_for(lambda: count(db, "runs") > 0, timeout=60)
+        began = time.monotonic()
+        done = run(crawl_args(db, server.proxy_url), timeout=60)
+        assert done.returncode == EXIT_LOCKED and "is being crawled by pid" in done.stderr
+        assert time.monotonic() - began < 15  # start-up time only: no crawling, no waiting
+    finally:
+        holder.communicate(timeout=180)
+    assert holder.returncode == 0
+
+
+def test_scrapy_crawl_is_closed_as_archive_locked(server: DemoServer, tmp_path: Path) -> None:
+    db = tmp_path / "archive.sqlite"
+    holder = start(crawl_args(db, server.proxy_url))
+    try:
+        assert wait_for(lambda: count(db, "runs") > 0, timeout=60)
+        args = [sys.executable, "-m", "scrapy", "crawl", "template",
+                "-a", "start_urls=" + ",".join(START_URLS), "-s", f"ARCHIVE_PATH={db}"]
+        for name, value in fast_settings(server.proxy_url).items():
+            args += ["-s", f"{name}={value}"]
+        done = run(args, timeout=120)
+        assert "is being crawled by pid" in done.stderr
+        assert "(archive_locked)" in done.stderr, done.stderr[-2000:]
+        assert "'downloader/request_count'" not in done.stderr  # closed before any request
+    finally:
+        holder.communicate(timeout=180)
+    assert holder.returncode == 0
+    assert query(db, "SELECT count(*) FROM runs") == [(1,)]

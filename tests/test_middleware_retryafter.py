@@ -1,0 +1,83 @@
+"""RetryAfterMiddleware: a 429/503 with Retry-After pauses the site's download slot."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from types import SimpleNamespace
+
+from scrapy import Request
+from scrapy.core.downloader import Slot
+from scrapy.http import Response
+from scrapy.settings import Settings
+
+from crawler.middlewares.retryafter import RetryAfterMiddleware, retry_after_seconds
+from crawler.runner import project_settings
+
+
+def test_retry_after_values() -> None:
+    now = datetime(2026, 1, 1, 12, 0, 0, tzinfo=UTC)
+    assert retry_after_seconds("120") == 120.0
+    assert retry_after_seconds("Thu, 01 Jan 2026 12:00:30 GMT", now) == 30.0
+    assert retry_after_seconds("Thu, 01 Jan 2026 11:00:00 GMT", now) == 0.0  # in the past
+    assert retry_after_seconds("soon") is None
+    assert retry_after_seconds(None) is None
+
+
+class FakeDownloader:
+    def __init__(self) -> None:
+        self.slots = {"a.example": Slot(concurrency=4, delay=0.25, jitter=0)}
+
+    def get_slot_key(self, request: Request) -> str:
+        return "a.example"
+
+
+def make(autothrottle: bool = False) -> tuple[RetryAfterMiddleware, Slot]:
+    downloader = FakeDownloader()
+    crawler = SimpleNamespace(
+        engine=SimpleNamespace(downloader=downloader),
+        settings=Settings({"AUTOTHROTTLE_ENABLED": autothrottle}),
+    )
+    return RetryAfterMiddleware(crawler, {429, 503}, 300.0), downloader.slots["a.example"]
+
+
+def answer(status: int, retry_after: str | None = None) -> tuple[Request, Response]:
+    request = Request("http://a.example/x.html")
+    headers = {"Retry-After": retry_after} if retry_after else {}
+    return request, Response(request.url, status=status, headers=headers, request=request)
+
+
+def test_pause_then_restore_on_the_next_good_answer() -> None:
+    mw, slot = make()
+    request, response = answer(503, "7")
+    assert mw.process_response(request, response) is response  # RetryMiddleware retries it
+    assert slot.delay == 7.0 and not request.meta.get("dont_retry")
+    mw.process_response(*answer(200))
+    assert slot.delay == 0.25
+
+
+def test_no_header_or_other_status_changes_nothing() -> None:
+    mw, slot = make()
+    mw.process_response(*answer(503))
+    mw.process_response(*answer(500, "30"))
+    assert slot.delay == 0.25
+
+
+def test_too_long_a_pause_is_left_to_the_next_run() -> None:
+    mw, slot = make()
+    request, response = answer(429, "3600")
+    mw.process_response(request, response)
+    assert request.meta["dont_retry"] is True and slot.delay == 0.25
+
+
+def test_autothrottle_eases_down_by_itself() -> None:
+    mw, slot = make(autothrottle=True)
+    mw.process_response(*answer(429, "5"))
+    mw.process_response(*answer(200))
+    assert slot.delay == 5.0  # AutoThrottle's next adjustment halves it towards its target
+
+
+def test_enabled_before_retry_middleware_in_project_settings() -> None:
+    settings = project_settings()
+    order = settings.getdict("DOWNLOADER_MIDDLEWARES")["crawler.middlewares.retryafter.RetryAfterMiddleware"]
+    assert order > 550 and settings.getbool("RETRY_AFTER_ENABLED")
+    assert {"429", "503"} <= {str(code) for code in settings.getlist("RETRY_HTTP_CODES")}
