@@ -169,12 +169,23 @@ class Archive:
         """The ledger row of an archived article page (None if not an article)."""
         rows = list(
             self.db.query(
-                "SELECT url, fetched_at, etag, last_modified, article_id, gone_at FROM pages "
-                "WHERE url = ? AND article_id IS NOT NULL",
+                "SELECT url, fetched_at, etag, last_modified, article_id, gone_at, run_id "
+                "FROM pages WHERE url = ? AND article_id IS NOT NULL",
                 [url],
             )
         )
         return rows[0] if rows else None
+
+    def unfinished_run_ids(self) -> set[int]:
+        """Runs that stopped before their queue was done: killed, interrupted, crashed.
+
+        Their pages were stored, but the links on them may never have been
+        followed; the next run fetches those pages in full again.
+        """
+        rows = self.db.execute(
+            "SELECT id FROM runs WHERE finish_reason IS NULL OR finish_reason != 'finished'"
+        )
+        return {row[0] for row in rows}
 
     def touch_page(self, url: str, now: str, run_id: int | None) -> None:
         """A 304: the page is as archived; only the seen times move."""

@@ -5,8 +5,11 @@ List pages are never skipped (that is where new articles appear). A known
 article page fetched less than ``ARCHIVE_REFRESH_DAYS`` ago is not requested
 at all; an older one is requested with If-None-Match / If-Modified-Since, and
 a 304 only moves its last-seen time. A 404/410 marks the page gone and keeps
-the article. ``ARCHIVE_INCREMENTAL = False`` (``fanwen crawl --full``) turns
-all of this off.
+the article. A page last fetched by a run that never finished (killed,
+interrupted) is fetched in full, neither skipped nor asked conditionally:
+that run may have died before following its links, and only a body gives
+them (``incremental/unfinished_run_refetch``). ``ARCHIVE_INCREMENTAL = False``
+(``fanwen crawl --full``) turns all of this off.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ class IncrementalMiddleware:
         self.refresh_days = refresh_days
         self.per_site = per_site
         self.stats = stats
+        self._unfinished: set[int] | None = None  # read at the first request: the run is open then
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -58,6 +62,9 @@ class IncrementalMiddleware:
         state = self.session.archive.page_state(request.url)
         if state is None:
             return
+        if state["run_id"] in self._unfinished_runs():
+            self._inc("incremental/unfinished_run_refetch")
+            return
         if state["fetched_at"] >= self.refresh_cutoff(urlsplit(request.url).hostname or ""):
             self._inc("incremental/skipped")
             raise IgnoreRequest(f"archived and not due for refresh: {request.url}")
@@ -67,6 +74,11 @@ class IncrementalMiddleware:
             request.headers["If-Modified-Since"] = state["last_modified"]
         request.meta["fanwen_conditional"] = True
         request.meta["handle_httpstatus_list"] = [304, *GONE]
+
+    def _unfinished_runs(self) -> set[int]:
+        if self._unfinished is None:
+            self._unfinished = self.session.archive.unfinished_run_ids() - {self.session.run_id}
+        return self._unfinished
 
     def process_response(self, request: Request, response: Response,
                          spider: Spider | None = None) -> Any:

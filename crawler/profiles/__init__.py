@@ -20,12 +20,14 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from parsel import Selector
 
-PROFILE_DIR = Path(str(resources.files(__package__)))
+# A Traversable, not a Path: installed as a zipped egg (scrapyd) the TOML files
+# live inside a zip archive, where Path(...).open() fails with NotADirectoryError.
+PROFILE_DIR: Traversable = resources.files(__package__)
 GENERIC = "generic"
 
 
@@ -99,22 +101,24 @@ def _build(data: dict[str, Any]) -> Profile:
     return Profile(**kwargs)
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Traversable) -> dict[str, Any]:
     with path.open("rb") as fh:
         return tomllib.load(fh)
 
 
 @cache
-def load_profiles(directory: Path = PROFILE_DIR) -> dict[str, Profile]:
+def load_profiles(directory: Traversable = PROFILE_DIR) -> dict[str, Profile]:
     """All profiles of ``directory``, each merged over ``generic.toml``."""
     generic = _read(directory / f"{GENERIC}.toml")
     generic["name"] = GENERIC
     profiles = {GENERIC: _build(generic)}
-    for path in sorted(directory.glob("*.toml")):
-        if path.stem == GENERIC:
+    files = sorted((p for p in directory.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
+    for path in files:
+        stem = path.name.removesuffix(".toml")
+        if stem == GENERIC:
             continue
         own = _read(path)
-        own.setdefault("name", path.stem)
+        own.setdefault("name", stem)
         profiles[own["name"]] = _build(_merge(generic, own))
     return profiles
 
