@@ -16,6 +16,7 @@ NEWSPIDER_MODULE = "crawler.spiders"
 # --- politeness ------------------------------------------------------------
 FANWEN_CONTACT_URL = "https://github.com/fanwen-archive/fanwen"  # who to tell when we misbehave
 USER_AGENT = f"fanwen/{__version__} (+{FANWEN_CONTACT_URL})"
+ADDONS = {"crawler.addons.ContactUserAgent": 0}  # -s FANWEN_CONTACT_URL=… alone updates USER_AGENT
 ROBOTSTXT_OBEY = True  # template sites publish robots.txt; we honour it
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4  # small farms sit on small servers
