@@ -99,14 +99,31 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def migrate(db: sqlite_utils.Database) -> int:
-    """Bring ``db`` up to :data:`SCHEMA_VERSION`; returns the version it had."""
-    found = db.execute("PRAGMA user_version").fetchone()[0]
-    if found > SCHEMA_VERSION:
-        raise RuntimeError(
-            f"archive schema v{found} is newer than this fanwen (v{SCHEMA_VERSION}); upgrade fanwen"
-        )
-    for version in range(found, SCHEMA_VERSION):
-        with db.atomic():
+    """Bring ``db`` up to :data:`SCHEMA_VERSION`; returns the version it had.
+
+    The version is read inside a write transaction (BEGIN IMMEDIATE), so two
+    processes opening a new archive at once cannot both create its tables.
+    """
+    found = _user_version(db)
+    if found == SCHEMA_VERSION:
+        return found
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        found = _user_version(db)
+        if found > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"archive schema v{found} is newer than this fanwen (v{SCHEMA_VERSION}); "
+                "upgrade fanwen"
+            )
+        for version in range(found, SCHEMA_VERSION):
             MIGRATIONS[version](db)
             db.execute(f"PRAGMA user_version = {version + 1}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
     return found
+
+
+def _user_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
