@@ -134,9 +134,9 @@ def shingle_ids(form: str | U32, size: int) -> U32:
     for j in range(1, width):
         ids *= np.uint64(SHINGLE_PRIME)
         ids += codes[j : j + count]
-    ids = (_fmix64(ids) >> _32).astype(np.uint32)
-    ids.sort()
-    return ids[np.concatenate(([True], ids[1:] != ids[:-1]))]
+    top: U32 = (_fmix64(ids) >> _32).astype(np.uint32)
+    top.sort()
+    return top[np.concatenate(([True], top[1:] != top[:-1]))]
 
 
 def jaccard(a: U32, b: U32) -> float:
