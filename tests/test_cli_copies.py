@@ -28,9 +28,9 @@ def db(tmp_path: Path) -> Path:
     archive = Archive(path)
     with archive.transaction():
         for article_id, seen in SIGHTINGS.items():
-            archive.db["articles"].insert({"id": article_id, "text": f"正文{article_id}"})
+            archive.db.table("articles").insert({"id": article_id, "text": f"正文{article_id}"})
             for n, (site, match, when) in enumerate(seen):
-                archive.db["sightings"].insert({
+                archive.db.table("sightings").insert({
                     "article_id": article_id, "url": f"http://{site}/{article_id}/{n}.html",
                     "site": site, "match": match, "first_seen": when, "last_seen": when,
                 })

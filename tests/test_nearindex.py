@@ -147,7 +147,8 @@ def test_compilation_is_not_merged_with_its_parts(tmp_path: Path) -> None:
     assert index.find(parts[0]) is None
     part_id = store(archive, index, parts[0])
     assert index.find("篇1\n" + parts[0] + "\n篇2\n" + essays(1, seed=12)[0]) is None
-    assert index.find(parts[0] + "\n" + SITE_INTRO)[0] == part_id
+    found = index.find(parts[0] + "\n" + SITE_INTRO)
+    assert found is not None and found[0] == part_id
 
 
 def test_two_essays_sharing_a_boilerplate_paragraph_stay_apart(tmp_path: Path) -> None:
