@@ -53,6 +53,10 @@ CLEAN_ENABLED = True
 CLEAN_MIN_CHARS = 80  # fewer characters than a short paragraph is not an article
 DEDUPE_ENABLED = True
 DEDUPE_NEAR_ENABLED = True  # MinHash/LSH over character shingles: copies with small edits
+DEDUPE_SHINGLE_SIZE = 5  # copies keep >= 0.56 Jaccard, unrelated template essays <= 0.10 (benchmarks/README.md)
+DEDUPE_NUM_PERM = 128  # estimate error ~0.04 near the threshold; 32 bands x 4 rows
+DEDUPE_BANDS = 32  # Jaccard 0.6 proposed 99% of the time; unrelated pairs 8e-5
+DEDUPE_THRESHOLD = 0.4  # middle of the 0.19 (worst negative) .. 0.56 (worst copy) gap at k=5
 STORE_ENABLED = True
 ARCHIVE_PATH = os.environ.get("FANWEN_DB", "data/archive.sqlite")
 ARCHIVE_PAGE_BATCH = 50  # ledger rows per commit when no article commits them sooner

@@ -88,6 +88,8 @@ class StorePipeline:
         fields = {k: row[k] for k in ARTICLE_TEXT_FIELDS + ("url", "site")}
         if changed:
             self.archive.replace_article_text(item.article_id, fields, now, self.session.run_id)
+            if self.near is not None:
+                self.near.add(item.article_id, item.text)  # upsert: the new text's bands
             self._inc("store/articles_updated")
             logger.info("article %s changed at %s; previous text kept", item.article_id, item.url)
         else:
