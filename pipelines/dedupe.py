@@ -27,6 +27,16 @@ class NearIndex(Protocol):
     def find(self, text: str) -> tuple[int, float] | None: ...
 
 
+def near_index_if_enabled(crawler: Crawler) -> Any:
+    """The crawl's shared near-duplicate index, or None when dedupe or near is off."""
+    settings = crawler.settings
+    if not (settings.getbool("DEDUPE_ENABLED") and settings.getbool("DEDUPE_NEAR_ENABLED")):
+        return None
+    from crawler.nearindex import near_index_for  # numpy only when asked for
+
+    return near_index_for(crawler)
+
+
 class DedupePipeline:
     def __init__(
         self, archive: Archive, near: NearIndex | None = None, stats: StatsCollector | None = None
@@ -41,11 +51,7 @@ class DedupePipeline:
         if not settings.getbool("DEDUPE_ENABLED"):
             raise NotConfigured("DEDUPE_ENABLED is off")
         session = session_for(crawler)
-        near = None
-        if settings.getbool("DEDUPE_NEAR_ENABLED"):
-            from crawler.nearindex import near_index_for
-
-            near = near_index_for(crawler)
+        near = near_index_if_enabled(crawler)
         return cls(session.archive, near, crawler.stats)
 
     def process_item(self, item: Any) -> Any:

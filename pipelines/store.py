@@ -18,6 +18,7 @@ from scrapy.statscollectors import StatsCollector
 from crawler.archive.db import dumps, utc_now
 from crawler.archive.session import ArchiveSession, session_for
 from crawler.items import ArticlePage
+from pipelines.dedupe import near_index_if_enabled
 
 logger = logging.getLogger(__name__)
 # What a refetch may change in place (identity, first_seen and provenance stay).
@@ -41,11 +42,7 @@ class StorePipeline:
         settings = crawler.settings
         if not settings.getbool("STORE_ENABLED"):
             raise NotConfigured("STORE_ENABLED is off")
-        near = None
-        if settings.getbool("DEDUPE_ENABLED") and settings.getbool("DEDUPE_NEAR_ENABLED"):
-            from crawler.nearindex import near_index_for
-
-            near = near_index_for(crawler)
+        near = near_index_if_enabled(crawler)
         return cls(session_for(crawler), crawler.stats, near)
 
     def process_item(self, item: Any) -> Any:
