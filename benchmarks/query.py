@@ -221,14 +221,18 @@ def recall(conn: sqlite3.Connection, db, queries: list[str], q) -> dict[str, flo
 
 
 def export_run(path: Path, out: Path, extra: list[str]) -> dict:
-    """Export in a child process: wall time and peak RSS of that process alone."""
+    """Export in a child process: wall time and peak RSS of that process alone.
+
+    Peak RSS is VmHWM: ``ru_maxrss`` survives exec on Linux and would report
+    this (much larger) benchmark process instead.
+    """
     code = (
-        "import resource, sys, time; from crawler.cli.query import export as main\n"
+        "import sys, time; from crawler.cli.query import export as main\n"
         "t = time.perf_counter()\n"
         "try: main(sys.argv[1:])\n"
         "except SystemExit: pass\n"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-        " file=sys.stderr)"
+        "hwm = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')]\n"
+        "print(time.perf_counter() - t, hwm[0], file=sys.stderr)"
     )
     cmd = [sys.executable, "-c", code, "--db", str(path), "-o", str(out), *extra]
     done = subprocess.run(cmd, capture_output=True, text=True, check=True,

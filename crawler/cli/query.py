@@ -157,6 +157,8 @@ def export(db: Path, output: str, site: str | None, category: str | None,
         count = _export(archive.db, spec, output)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     finally:
         archive.close()
     if output != "-":
