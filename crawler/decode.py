@@ -106,7 +106,7 @@ def decode_html(body: bytes, http_content_type: str | None = None) -> DecodedPag
     """
     body = bytes(body or b"")
     bom_enc, bom = read_bom(body)
-    if bom_enc:
+    if bom_enc and bom:
         enc = normalize_encoding(bom_enc) or "utf-8"
         text, bad = _decode(body[len(bom):], enc)
         return DecodedPage(_newlines(text), enc, bad)
@@ -120,11 +120,11 @@ def decode_html(body: bytes, http_content_type: str | None = None) -> DecodedPag
         # Declared encodings and UTF-8 (whose validity is strong evidence) win when clean.
         if tried[enc][1] == 0 and (enc in declared or enc == "utf-8" or not declared):
             return DecodedPage(_newlines(tried[enc][0]), enc, 0)
-    enc = _least_damaged(tried, declared, len(body))
-    text, bad = tried[enc] if enc else _decode(body, "utf-8")
-    enc = enc or "utf-8"
-    logger.debug("decoded with %s, %d substitutions (declared %s)", enc, bad, declared)
-    return DecodedPage(_newlines(text), enc, bad)
+    damaged = _least_damaged(tried, declared, len(body))
+    text, bad = tried[damaged] if damaged else _decode(body, "utf-8")
+    chosen = damaged or "utf-8"
+    logger.debug("decoded with %s, %d substitutions (declared %s)", chosen, bad, declared)
+    return DecodedPage(_newlines(text), chosen, bad)
 
 
 def _least_damaged(tried: dict[str, tuple[str, int]], declared: list[str], size: int) -> str | None:

@@ -135,11 +135,15 @@ def _key(text: str) -> str:
     return re.sub(r"[\s\W_]+", "", text)
 
 
+# Full-width digits and colon (０-９：) to ASCII, for date parsing.
+_FULLWIDTH_DIGITS = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1B)}
+
+
 def parse_date(text: str) -> str | None:
     """First date (after a 发布时间/时间/日期 label if any) as ISO 8601, or None."""
     if not text:
         return None
-    text = text.translate(str.maketrans({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1B)}))
+    text = text.translate(_FULLWIDTH_DIGITS)
     label = _DATE_LABEL.search(text)
     for candidate in ([text[label.end():]] if label else []) + [text]:
         found = _numeric_date(candidate) or _chinese_date(candidate)

@@ -62,7 +62,7 @@ ARCHIVE_PATH = os.environ.get("FANWEN_DB", "data/archive.sqlite")
 ARCHIVE_PAGE_BATCH = 50  # ledger rows per commit when no article commits them sooner
 ARCHIVE_INCREMENTAL = True  # skip archived article pages not due; `fanwen crawl --full` turns it off
 ARCHIVE_REFRESH_DAYS = 30.0  # template articles rarely change; a monthly conditional refetch finds edits
-ARCHIVE_REFRESH_DAYS_BY_SITE = {}  # {"www.example.com": 7}: per-site override of the above
+ARCHIVE_REFRESH_DAYS_BY_SITE: dict[str, float] = {}  # {"www.example.com": 7}: per-site override of the above
 ARCHIVE_REVISIT = True  # also request due article pages no list links any more (finds 404/410 gone)
 
 EXTENSIONS = {

@@ -59,7 +59,7 @@ class StorePipeline:
                     self.near.add(item.article_id, item.text)
             promoted = item.match == "url" and self._refresh_article(item, now)
             is_new = self.archive.upsert_sighting(self._sighting_row(item, now))
-            if promoted:
+            if promoted and item.article_id is not None:
                 self.archive.make_original(item.article_id, item.page_url)
             self._link_pages(item)
             self.session.flush_pages()

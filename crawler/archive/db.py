@@ -26,6 +26,13 @@ class ArchiveError(Exception):
     """The archive file cannot be used (corrupt, not SQLite, newer schema)."""
 
 
+def _pk(value: Any) -> int:
+    """The rowid sqlite-utils reports after an insert (never None after one)."""
+    if value is None:
+        raise ArchiveError("insert reported no row id")
+    return int(value)
+
+
 def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -70,7 +77,7 @@ class Archive:
 
     # --- runs -------------------------------------------------------------
     def start_run(self, args: dict[str, Any], sites: list[str], version: str) -> int:
-        table = self.db["runs"]
+        table = self.db.table("runs")
         with self.transaction():
             table.insert(
                 {
@@ -78,11 +85,11 @@ class Archive:
                     "args": dumps(args), "sites": dumps(sites),
                 }
             )
-        return int(table.last_pk)
+        return _pk(table.last_pk)
 
     def finish_run(self, run_id: int, status: str, reason: str, stats: dict[str, Any]) -> None:
         with self.transaction():
-            self.db["runs"].update(
+            self.db.table("runs").update(
                 run_id,
                 {
                     "finished_at": utc_now(), "status": status, "finish_reason": reason,
@@ -130,10 +137,11 @@ class Archive:
 
     # --- writes -------------------------------------------------------------
     def insert_article(self, record: dict[str, Any]) -> int:
-        table = self.db["articles"]
+        table = self.db.table("articles")
         table.insert(record)
-        index_article(self.db, int(table.last_pk))  # the search index moves with the archive
-        return int(table.last_pk)
+        article_id = _pk(table.last_pk)
+        index_article(self.db, article_id)  # the search index moves with the archive
+        return article_id
 
     def upsert_sighting(self, record: dict[str, Any]) -> bool:
         """Insert the sighting of ``record['url']``, or refresh its last_seen.
@@ -153,7 +161,7 @@ class Archive:
                 [record["last_seen"], record["article_id"]],
             )
             return False
-        self.db["sightings"].insert(record)
+        self.db.table("sightings").insert(record)
         self.db.execute(
             "UPDATE articles SET last_seen = max(last_seen, ?) WHERE id = ?",
             [record["last_seen"], record["article_id"]],
@@ -162,7 +170,7 @@ class Archive:
 
     def record_pages(self, rows: list[dict[str, Any]]) -> None:
         if rows:
-            self.db["pages"].upsert_all(rows, pk="url", alter=False)
+            self.db.table("pages").upsert_all(rows, pk="url", alter=False)
 
     # --- incremental crawling ---------------------------------------------------
     def page_state(self, url: str) -> dict[str, Any] | None:
@@ -240,7 +248,7 @@ class Archive:
 
     def update_article(self, article_id: int, fields: dict[str, Any]) -> None:
         """Update in place; the search index follows (its old tokens removed first)."""
-        self.db["articles"].update(article_id, fields)
+        self.db.table("articles").update(article_id, fields)
         index_article(self.db, article_id)
 
     # --- reads for the CLI --------------------------------------------------

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import sqlite_utils
 
@@ -118,7 +118,7 @@ def atomic_text_file(path: Path) -> Iterator[IO[str]]:
         with os.fdopen(fd, "wb") as raw:
             binary: IO[bytes] = raw
             if path.name.endswith(".gz"):
-                binary = gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=GZIP_LEVEL)
+                binary = cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=GZIP_LEVEL))
             with io.TextIOWrapper(binary, encoding="utf-8", newline="\n") as text:
                 yield text
                 text.flush()

@@ -13,14 +13,14 @@ import sqlite_utils
 
 
 def _v1(db: sqlite_utils.Database) -> None:
-    db["runs"].create(
+    db.table("runs").create(
         {
             "id": int, "started_at": str, "finished_at": str, "status": str,
             "finish_reason": str, "version": str, "args": str, "sites": str, "stats": str,
         },
         pk="id",
     )
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int, "canonical_url": str, "url": str, "site": str, "title": str,
             "category": str, "breadcrumb": str, "tags": str, "published_at": str,
@@ -30,10 +30,10 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("run_id", "runs", "id")],
     )
-    db["articles"].create_index(["canonical_url"], unique=True)
-    db["articles"].create_index(["content_hash"])
-    db["articles"].create_index(["site"])
-    db["sightings"].create(
+    db.table("articles").create_index(["canonical_url"], unique=True)
+    db.table("articles").create_index(["content_hash"])
+    db.table("articles").create_index(["site"])
+    db.table("sightings").create(
         {
             "id": int, "article_id": int, "url": str, "site": str, "seen_title": str,
             "match": str, "similarity": float, "origin": str, "published_at": str,
@@ -43,9 +43,9 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("article_id", "articles", "id"), ("run_id", "runs", "id")],
     )
-    db["sightings"].create_index(["url"], unique=True)
-    db["sightings"].create_index(["article_id"])
-    db["pages"].create(
+    db.table("sightings").create_index(["url"], unique=True)
+    db.table("sightings").create_index(["article_id"])
+    db.table("pages").create(
         {
             "url": str, "requested_url": str, "site": str, "kind": str, "http_status": int,
             "etag": str, "last_modified": str, "fetched_at": str, "article_id": int,
@@ -53,10 +53,10 @@ def _v1(db: sqlite_utils.Database) -> None:
         },
         pk="url",
     )
-    db["pages"].create_index(["site", "kind"])
-    db["pages"].create_index(["requested_url"])
+    db.table("pages").create_index(["site", "kind"])
+    db.table("pages").create_index(["requested_url"])
     # The text an article had before a refetch changed it: updates never lose words.
-    db["article_versions"].create(
+    db.table("article_versions").create(
         {
             "id": int, "article_id": int, "title": str, "text": str, "paragraphs": str,
             "content_hash": str, "first_seen": str, "replaced_at": str, "run_id": int,
@@ -64,7 +64,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["article_versions"].create_index(["article_id"])
+    db.table("article_versions").create_index(["article_id"])
 
 
 def _v2_near_index(db: sqlite_utils.Database) -> None:

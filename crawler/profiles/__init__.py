@@ -97,7 +97,7 @@ def _build(data: dict[str, Any]) -> Profile:
     unknown = set(data) - known
     if unknown:
         raise ValueError(f"profile {data.get('name')!r}: unknown keys {sorted(unknown)}")
-    kwargs = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+    kwargs: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
     return Profile(**kwargs)
 
 

@@ -147,7 +147,7 @@ class TemplateSpider(Spider):
     # --- helpers -------------------------------------------------------------
     def _read(self, response: Response) -> tuple[str, Selector, Profile] | None:
         """Decode with fanwen's charset rules; None (logged) for non-HTML bodies."""
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         if content_type and not re.search(r"html|xml|text/plain", content_type, re.I):
             logger.info("skipped %s: not HTML (%s)", response.url, content_type)
             self.crawler.stats.inc_value("crawl/not_html")
@@ -168,7 +168,7 @@ class TemplateSpider(Spider):
             page_url=page_url,
             site=site_of(page_url),
             fetched_at=utc_now(),
-            requested_url=response.meta.get("redirect_urls", [response.request.url])[0],
+            requested_url=response.meta.get("redirect_urls", [response.url])[0],
             http_status=response.status,
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
