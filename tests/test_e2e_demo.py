@@ -29,7 +29,10 @@ def run_demo(db: Path) -> dict:
         capture_output=True, text=True, timeout=600,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    # not a terminal (as under cron): no progress, no log lines, one summary line
+    assert done.stderr == ""
+    assert len(done.stdout.strip().splitlines()) == 1
+    return json.loads(done.stdout)
 
 
 @pytest.fixture(scope="module")
