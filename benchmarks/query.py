@@ -12,7 +12,8 @@ the demo corpus's clause banks (the 心得/总结 prose of template sites). Then
 * the same queries as ``LIKE '%q%'`` (unranked, first 20) and the plain
   sqlite-utils FTS (unicode61) with its recall against the truth;
 * ``show`` latency; export records/s and peak RSS (whole archive vs one site,
-  in a child process: flat memory means the two are alike).
+  in a child process: flat memory means the two are alike), to a file and to
+  /dev/null (CPU cost without the disk).
 
     python benchmarks/query.py --articles 200000 [--keep PATH]
 """
@@ -220,8 +221,11 @@ def recall(conn: sqlite3.Connection, db, queries: list[str], q) -> dict[str, flo
             "sqlite_utils_fts": round(plain / max(total, 1), 3)}
 
 
-def export_run(path: Path, out: Path, extra: list[str]) -> dict:
+def export_run(path: Path, out: Path | None, extra: list[str], records: int | None = None) -> dict:
     """Export in a child process: wall time and peak RSS of that process alone.
+
+    ``out=None`` exports to stdout, which is /dev/null: the CPU cost without
+    the disk (``records`` then says how many lines that was).
 
     Peak RSS is VmHWM: ``ru_maxrss`` survives exec on Linux and would report
     this (much larger) benchmark process instead.
@@ -234,15 +238,17 @@ def export_run(path: Path, out: Path, extra: list[str]) -> dict:
         "hwm = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')]\n"
         "print(time.perf_counter() - t, hwm[0], file=sys.stderr)"
     )
-    cmd = [sys.executable, "-c", code, "--db", str(path), "-o", str(out), *extra]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=True,
-                          cwd=Path(__file__).resolve().parent.parent)
+    cmd = [sys.executable, "-c", code, "--db", str(path), "-o", str(out or "-"), *extra]
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          check=True, cwd=Path(__file__).resolve().parent.parent)
     seconds, rss_kb = done.stderr.strip().splitlines()[-1].split()
-    with open(out, "rb") as f:
-        records = sum(1 for _ in f) if not str(out).endswith(".gz") else None
+    if out is not None and not str(out).endswith(".gz"):
+        with open(out, "rb") as f:
+            records = sum(1 for _ in f)
     return {"records": records, "seconds": round(float(seconds), 2),
             "records_per_s": round(records / float(seconds)) if records else None,
-            "peak_rss_mb": round(int(rss_kb) / 1024, 1), "mb": round(out.stat().st_size / 2**20)}
+            "peak_rss_mb": round(int(rss_kb) / 1024, 1),
+            "mb": round(out.stat().st_size / 2**20) if out else None}
 
 
 def build(path: Path, n: int, seed: int) -> dict:
@@ -286,10 +292,11 @@ def main() -> None:
         result["search"] = run_searches(path, args.articles, args.queries, args.like_queries)
         print(json.dumps(result["search"]), file=sys.stderr)
         result["export"] = export_run(path, Path(tmp) / "all.jsonl", [])
+        result["export_devnull"] = export_run(path, None, [], result["export"]["records"])
         result["export_one_site"] = export_run(path, Path(tmp) / "site.jsonl",
                                                ["--site", SITES[0]])
         result["export_gz_with_sightings"] = export_run(
-            path, Path(tmp) / "all.jsonl.gz", ["--with-sightings"])
+            path, Path(tmp) / "all.jsonl.gz", ["--with-sightings"], args.articles)
         print(json.dumps(result, ensure_ascii=False, indent=2))
 
 

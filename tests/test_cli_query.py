@@ -106,11 +106,11 @@ def test_export_gz_and_filters(db: Path, tmp_path: Path) -> None:
 def test_interrupted_export_leaves_no_file(db: Path, tmp_path: Path, monkeypatch) -> None:
     out = tmp_path / "out.jsonl"
 
-    def explode(lines, stream, progress=None):
-        stream.write(next(lines) + "\n")
+    def explode(db, spec, stream, progress=None):
+        stream.write(next(export_module.iter_chunks(db, spec)))
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(export_module, "write_lines", explode)
+    monkeypatch.setattr(export_module, "write_export", explode)
     result = run(export, "--db", db, "-o", out)
     assert result.exit_code != 0
     assert not out.exists() and not list(tmp_path.glob(".out.jsonl.*"))
@@ -120,3 +120,10 @@ def test_reindex(db: Path) -> None:
     result = run(reindex, "--db", db)
     assert result.exit_code == 0 and "indexed 2 articles" in result.output
     assert "#2" in run(search, "进步", "--db", db).output
+
+
+@pytest.mark.parametrize("text", ["读书\n进步", "引号\"和\\反斜杠", "制表\t符\r\x01\x1f", "", "\u2028行分隔"])
+def test_export_quotes_text_as_json_would(text: str) -> None:
+    quoted = export_module._quote_text(text.encode("utf-8"))
+    assert json.loads(quoted) == text
+    assert quoted == json.dumps(text, ensure_ascii=False).encode("utf-8")

@@ -6,26 +6,31 @@ has nothing readable to return; the original text is at hand anyway.
 
 from __future__ import annotations
 
+import re
+
 from crawler.archive.ngrams import fold
 from crawler.archive.searchquery import term_pattern
 
 BEFORE, WIDTH = 24, 96  # characters of context before the first hit; window size
 
 
-def _spans(folded: str, terms: list[str]) -> list[tuple[int, int]]:
-    """Merged (start, end) spans of every term occurrence."""
-    spans = sorted(
-        (m.start(), m.end())
-        for term in terms
-        for m in term_pattern(term).finditer(folded)
-        if m.end() > m.start()
-    )
+def _spans(folded: str, patterns: list[re.Pattern[str]], start: int,
+           end: int) -> list[tuple[int, int]]:
+    """Merged (start, end) spans of the term occurrences beginning in [start, end)."""
+    spans = []
+    for pattern in patterns:
+        for m in pattern.finditer(folded, start):
+            if m.start() >= end:
+                break
+            if m.end() > m.start():
+                spans.append((m.start(), m.end()))
+    spans.sort()
     merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
         else:
-            merged.append((start, end))
+            merged.append((s, e))
     return merged
 
 
@@ -35,13 +40,13 @@ def snippet(text: str | None, terms: list[str], marks: tuple[str, str] = ("[", "
     folded = fold(text)
     if len(folded) != len(text):  # exotic case folding moved offsets: search unfolded
         folded = text
-    spans = _spans(folded, terms)
-    start = max(0, spans[0][0] - BEFORE) if spans else 0
+    patterns = [term_pattern(term) for term in terms]
+    firsts = [m.start() for p in patterns if (m := p.search(folded)) and m.end() > m.start()]
+    start = max(0, min(firsts) - BEFORE) if firsts else 0
     end = min(len(text), start + WIDTH)
+    spans = _spans(folded, patterns, start, end)
     out, cursor = [], start
     for s, e in spans:
-        if s >= end:
-            break
         s, e = max(s, cursor), min(e, end)
         out += [text[cursor:s], marks[0], text[s:e], marks[1]]
         cursor = e

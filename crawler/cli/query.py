@@ -170,16 +170,16 @@ def _progress(count: int) -> None:
 
 
 def _export(db: Any, spec: Any, output: str) -> int:
-    from crawler.archive.export import check_runs, export_to_file, iter_lines, write_lines
+    from crawler.archive.export import check_runs, export_to_file, write_export
 
     progress = _progress if sys.stderr.isatty() else None
     if output != "-":
         count = export_to_file(db, spec, Path(output), progress)
     else:
         check_runs(db, spec)
-        out = click.get_text_stream("stdout", encoding="utf-8")
+        out = click.get_binary_stream("stdout")
         try:
-            count = write_lines(iter_lines(db, spec), out, progress)
+            count = write_export(db, spec, out, progress)
             out.flush()
         except BrokenPipeError:  # `fanwen export | head`: the reader has had enough
             sys.stderr.close()
