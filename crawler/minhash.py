@@ -6,18 +6,22 @@ the fingerprint depend on its dictionary; overlapping character k-grams of
 the normalised text need neither and keep a copy's long identical runs.
 
 The hash family, kept deliberately simple so that :func:`reference_signature`
-(plain Python ints) and :func:`signature` (numpy) agree bit for bit:
+(plain Python ints) and :func:`shingle_ids` + :func:`signature` (numpy) agree
+bit for bit:
 
-* shingle id: polynomial hash of the k code points mod 2**64, finalised with
-  MurmurHash3's ``fmix64``; the id is its top 32 bits;
-* permutation i: ``(a_i * id) mod 2**32`` with a random odd ``a_i``
-  (multiplicative hashing); the signature keeps the minimum per permutation.
-
-One 32-bit multiply and one min per (shingle, permutation), no modulo by a
-prime and no ``+ b``: the whole signature is two numpy passes over 32-bit
-words, half the memory traffic of 64-bit arithmetic. Because the ids are
-already fmix-mixed, the estimates behave like ideal MinHash (error
-``sqrt(J(1-J)/P)``, checked in the tests).
+* shingle id: polynomial hash of the k code points mod 2**64 with a random
+  odd multiplier, finalised by one xor-shift and one multiply; the id is the
+  top 32 bits;
+* signature: one-permutation MinHash. The id space is cut into P equal bins
+  (bin ``(id * P) >> 32``) and slot i keeps the smallest id in bin i. The ids
+  are already sorted (deduplication needs that), so bin minima are one
+  ``searchsorted`` of the P bin edges: the signature costs O(P log n), not
+  the P x n products of a P-permutation signature;
+* densification (Shrivastava 2017, "optimal"): an empty bin copies the
+  minimum of the first non-empty bin in its own fixed pseudo-random order of
+  the bins (seeded), so two texts with the same empty bins borrow alike and
+  the estimate stays that of ideal MinHash (error ``sqrt(J(1-J)/P)``, checked
+  in the tests). Bodies of a few hundred characters or more fill every bin.
 """
 
 from __future__ import annotations
@@ -33,24 +37,35 @@ U64 = npt.NDArray[np.uint64]
 U32 = npt.NDArray[np.uint32]
 MASK64 = (1 << 64) - 1
 MASK32 = (1 << 32) - 1
-SHINGLE_PRIME = 0x100000001B3  # FNV-1a's 64-bit prime: odd, with well-spread bits
+SHINGLE_MUL = 0xD6E8FEB86659FD93  # random odd 64-bit multiplier of the polynomial
+FINAL_MUL = 0xFF51AFD7ED558CCD  # MurmurHash3 fmix64's first multiplier
+GOLDEN = 0x9E3779B97F4A7C15  # golden-ratio constant: spreads consecutive integers
 FMIX1, FMIX2 = 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53  # MurmurHash3 fmix64
-BAND_MIX = 0x9E3779B97F4A7C15  # golden-ratio constant: decorrelates rows within a band
-_33 = np.uint64(33)
 _32 = np.uint64(32)
+_33 = np.uint64(33)
+_MUL = np.uint64(SHINGLE_MUL)
+_MUL2 = np.uint64(SHINGLE_MUL * SHINGLE_MUL & MASK64)
+_FINAL = np.uint64(FINAL_MUL)
+_HIGH = 1 if sys.byteorder == "little" else 0  # index of a uint64's high uint32
 
 
 # --- normal form ---------------------------------------------------------------
 @functools.cache
-def _plain() -> npt.NDArray[np.bool_]:
-    """Code points NFKC and lower-casing leave alone in any context, so a text
-    made only of them (and of removable marks) skips both: CJK unified
-    ideographs and ASCII lower-case letters and digits. Hangul jamo and
-    combining marks are left out on purpose: they compose with neighbours."""
-    plain = np.zeros(sys.maxunicode + 1, np.bool_)
-    for low, high in ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x61, 0x7A), (0x30, 0x39)):
-        plain[low : high + 1] = True
-    return plain | _masks()[0]
+def _kinds() -> npt.NDArray[np.uint8]:
+    """Per code point: 0 kept as is, 1 removed, 2 needs NFKC / lower-casing.
+
+    Kinds 0 and 1 are the code points NFKC and lower-casing leave alone in
+    any context (CJK unified ideographs, 〇, ASCII lower-case letters and
+    digits) and the removable marks, so a text made only of them skips both.
+    Hangul jamo and combining marks are left out on purpose: they compose
+    with neighbours.
+    """
+    kinds = np.full(sys.maxunicode + 1, 2, np.uint8)
+    for low, high in ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x61, 0x7A), (0x30, 0x39),
+                      (0x3007, 0x3007)):
+        kinds[low : high + 1] = 0
+    kinds[_masks()[0]] = 1
+    return kinds
 
 
 @functools.cache
@@ -84,10 +99,11 @@ def _codes(text: str) -> U32:
 
 def near_codes(text: str) -> U32:
     """Code points of :func:`near_form`, the input :func:`shingle_ids` wants."""
-    pre, drop = _masks()
     codes = _codes(text)
-    if _plain()[codes].all():  # the usual Chinese body: nothing to normalise
-        return codes[~pre[codes]]
+    kinds = _kinds()[codes]
+    if not len(codes) or kinds.max() < 2:  # the usual Chinese body: nothing to normalise
+        return codes[kinds == 0]
+    pre, drop = _masks()
     stripped = codes[~pre[codes]].tobytes().decode("utf-32-le")
     if not unicodedata.is_normalized("NFKC", stripped):
         stripped = unicodedata.normalize("NFKC", stripped)
@@ -108,6 +124,7 @@ def near_form(text: str) -> str:
     return near_codes(text).tobytes().decode("utf-32-le")
 
 
+
 # --- shingles ---------------------------------------------------------------------
 def _fmix64(h: U64) -> U64:
     h ^= h >> _33
@@ -123,20 +140,35 @@ def shingle_ids(form: str | U32, size: int) -> U32:
     (a string, or its code points from :func:`near_codes`).
 
     A text shorter than ``size`` is one shingle (a title-length body still
-    gets a fingerprint); an empty text has none.
+    gets a fingerprint); an empty text has none. Each numpy call costs more
+    in dispatch than in arithmetic on a page of text, so the polynomial is
+    evaluated two characters at a time (``c_i * a + c_{i+1}``, then Horner in
+    ``a**2``): the same value mod 2**64 in fewer passes.
     """
     if not len(form):
         return np.empty(0, np.uint32)
-    codes = (_codes(form) if isinstance(form, str) else form).astype(np.uint64)
+    codes = _codes(form) if isinstance(form, str) else form
     width = min(size, len(codes))
     count = len(codes) - width + 1
-    ids = codes[:count].copy()
-    for j in range(1, width):
-        ids *= np.uint64(SHINGLE_PRIME)
-        ids += codes[j : j + count]
-    top: U32 = (_fmix64(ids) >> _32).astype(np.uint32)
-    top.sort()
-    return top[np.concatenate(([True], top[1:] != top[:-1]))]
+    if width == 1:
+        h = codes.astype(np.uint64)
+    else:
+        pairs = codes[:-1] * _MUL  # uint32 * uint64: a new uint64 array
+        pairs += codes[1:]
+        h = pairs[:count]  # pairs is a temporary; h gets its own array before any write
+        for t in range(1, width // 2):
+            h = np.multiply(h, _MUL2, out=h if t > 1 else None)
+            h += pairs[2 * t : 2 * t + count]
+        if width % 2:
+            h = np.multiply(h, _MUL, out=h if width >= 4 else None)
+            h += codes[width - 1 : width - 1 + count]
+    h ^= h >> _32
+    h *= _FINAL
+    top: U32 = np.sort(h.view(np.uint32)[_HIGH::2])  # the high halves, sorted into a copy
+    keep = np.empty(len(top), np.bool_)
+    keep[0] = True
+    np.not_equal(top[1:], top[:-1], out=keep[1:])
+    return top[keep]
 
 
 def jaccard(a: U32, b: U32) -> float:
@@ -148,39 +180,57 @@ def jaccard(a: U32, b: U32) -> float:
 
 
 # --- MinHash ----------------------------------------------------------------------
-def permutations(num_perm: int, seed: int) -> U32:
-    """The odd multipliers ``a_i``: fixed by ``seed`` so stored signatures stay valid."""
-    rng = np.random.Generator(np.random.PCG64(seed))
-    return rng.integers(0, MASK32, size=num_perm, dtype=np.uint32, endpoint=True) | np.uint32(1)
+@functools.cache
+def bin_edges(num_bins: int) -> U32:
+    """Smallest id of each bin: bin b holds the ids with ``(id * P) >> 32 == b``."""
+    return np.array([-(-(b << 32) // num_bins) for b in range(num_bins)], np.uint32)
 
 
-CHUNK = 4096  # shingles per product matrix: 2 MB at 128 permutations, whatever the text
+def _donor_key(seed: int, num_bins: int, i: int, j: int) -> int:
+    """Rank of bin j in empty bin i's donor order (plain ints: the specification)."""
+    h = (seed + (i * num_bins + j) * GOLDEN) & MASK64
+    h ^= h >> 33
+    h = (h * FMIX1) & MASK64
+    h ^= h >> 33
+    h = (h * FMIX2) & MASK64
+    return h ^ (h >> 33)
 
 
-def signature(ids: U32, perms: U32, work: U32 | None = None) -> U32:
-    """MinHash signature of a shingle id set (all ``0xFFFFFFFF`` when empty).
+@functools.cache
+def donors(num_bins: int, seed: int) -> npt.NDArray[np.intp]:
+    """Row i: every bin, in the order an empty bin i looks for one to copy.
 
-    The (permutations x shingles) product matrix is built :data:`CHUNK`
-    shingles at a time, so a book-length body costs time, not memory.
-    ``work`` (``len(perms) * CHUNK`` words, reused across calls) spares the
-    allocator: a fresh ~0.5 MB matrix is large enough for malloc to map and
-    fault in new pages for every text.
+    Sorted by :func:`_donor_key` (ties by bin number), computed once per
+    (P, seed) with numpy: P*P keys, 16k at P = 128.
     """
-    if not len(ids):
-        return np.full(len(perms), MASK32, np.uint32)
-    if work is None or len(work) < len(perms) * CHUNK:
-        work = np.empty(len(perms) * min(len(ids), CHUNK), np.uint32)
-    out = np.full(len(perms), MASK32, np.uint32)
-    for start in range(0, len(ids), CHUNK):
-        part = ids[start : start + CHUNK]
-        products = work[: len(perms) * len(part)].reshape(len(perms), len(part))
-        np.multiply(perms[:, None], part[None, :], out=products)  # wraps mod 2**32
-        np.minimum(out, products.min(axis=1), out=out)
-    return out
+    cells = np.arange(num_bins * num_bins, dtype=np.uint64)
+    keys = _fmix64(cells * np.uint64(GOLDEN) + np.uint64(seed & MASK64))
+    return np.argsort(keys.reshape(num_bins, num_bins), axis=1, kind="stable")
 
 
-def reference_signature(form: str, size: int, perms: list[int]) -> list[int]:
-    """The same signature, one shingle and one permutation at a time.
+def signature(ids: U32, num_bins: int, seed: int) -> U32:
+    """One-permutation MinHash signature of a sorted distinct id set, densified
+    (all ``0xFFFFFFFF`` when empty)."""
+    n = len(ids)
+    if not n:
+        return np.full(num_bins, MASK32, np.uint32)
+    starts = np.searchsorted(ids, bin_edges(num_bins))
+    sig: U32 = ids.take(starts, mode="clip")
+    gaps = starts[1:] == starts[:-1]  # bin b empty when the next bin starts where it does
+    if starts[-1] < n and not gaps.any():
+        return sig  # the usual body: every bin filled
+    empty = np.empty(num_bins, np.bool_)
+    empty[:-1] = gaps
+    empty[-1] = starts[-1] == n
+    holes = np.flatnonzero(empty)
+    order = donors(num_bins, seed)[holes]
+    pick = order[np.arange(len(holes)), (~empty)[order].argmax(axis=1)]
+    sig[holes] = sig[pick]
+    return sig
+
+
+def reference_signature(form: str, size: int, num_bins: int, seed: int) -> list[int]:
+    """The same signature, one shingle and one bin at a time.
 
     The specification :func:`shingle_ids` and :func:`signature` are tested
     against; far too slow for a crawl.
@@ -190,15 +240,23 @@ def reference_signature(form: str, size: int, perms: list[int]) -> list[int]:
     for i in range(len(form) - width + 1 if form else 0):
         h = 0
         for ch in form[i : i + width]:
-            h = (h * SHINGLE_PRIME + ord(ch)) & MASK64
-        h ^= h >> 33
-        h = (h * FMIX1) & MASK64
-        h ^= h >> 33
-        h = (h * FMIX2) & MASK64
-        ids.add((h ^ (h >> 33)) >> 32)
+            h = (h * SHINGLE_MUL + ord(ch)) & MASK64
+        h ^= h >> 32
+        ids.add(((h * FINAL_MUL) & MASK64) >> 32)
     if not ids:
-        return [MASK32] * len(perms)
-    return [min((a * x) & MASK32 for x in ids) for a in perms]
+        return [MASK32] * num_bins
+    mins: dict[int, int] = {}  # bin -> smallest id in it
+    for x in ids:
+        b = (x * num_bins) >> 32
+        mins[b] = min(x, mins.get(b, x))
+    out = []
+    for i in range(num_bins):
+        donor = i
+        if i not in mins:
+            order = sorted(range(num_bins), key=lambda j: (_donor_key(seed, num_bins, i, j), j))
+            donor = next(j for j in order if j in mins)
+        out.append(mins[donor])
+    return out
 
 
 def estimate(sig: U32, others: U32) -> npt.NDArray[np.float64]:
@@ -211,21 +269,27 @@ def band_keys(sig: U32, bands: int) -> list[int]:
     """One signed 64-bit bucket key per band, the band number mixed in.
 
     Two texts share a key in some band with probability ``1 - (1 - J**r)**b``
-    (``r`` rows per band). Mixing the band number in makes keys of different
-    bands distinct, so one indexed column holds them all.
+    (``r`` rows per band). A key is a multilinear hash of its band's rows
+    (random odd 64-bit weights) plus a random per-band offset, so keys of
+    different bands differ and one indexed column holds them all. The key
+    only has to be equal for equal bands and rarely equal otherwise (a
+    collision costs one signature comparison, never a wrong merge).
     """
     rows = len(sig) // bands
+    weights, offsets = _band_weights(rows, bands)
     grid = sig[: bands * rows].reshape(bands, rows).astype(np.uint64)
-    keys = (grid * _row_weights(rows)).sum(axis=1, dtype=np.uint64)  # wraps mod 2**64
-    keys ^= np.arange(1, bands + 1, dtype=np.uint64) * np.uint64(BAND_MIX)
-    return _fmix64(keys).view(np.int64).tolist()
+    keys: U64 = grid @ weights  # wraps mod 2**64
+    keys += offsets
+    return keys.view(np.int64).tolist()
 
 
 @functools.cache
-def _row_weights(rows: int) -> U64:
-    """Fixed odd 64-bit weights: a band's rows become one sum, then one ``fmix64``."""
+def _band_weights(rows: int, bands: int) -> tuple[U64, U64]:
+    """Fixed odd 64-bit row weights and 64-bit band offsets."""
     rng = np.random.Generator(np.random.PCG64(0x5EED))
-    return rng.integers(0, MASK64, size=rows, dtype=np.uint64, endpoint=True) | np.uint64(1)
+    weights = rng.integers(0, MASK64, size=rows, dtype=np.uint64, endpoint=True) | np.uint64(1)
+    offsets = rng.integers(0, MASK64, size=bands, dtype=np.uint64, endpoint=True)
+    return weights, offsets
 
 
 def candidate_probability(similarity: float, bands: int, rows: int) -> float:

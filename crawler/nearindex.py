@@ -21,6 +21,7 @@ import functools
 import json
 import logging
 import re
+import sqlite3
 from typing import Any
 
 import numpy as np
@@ -31,8 +32,10 @@ from crawler import minhash as mh
 
 logger = logging.getLogger(__name__)
 ATTRIBUTE = "_fanwen_near_index"
-FORM_VERSION = 1  # bump when near_form/shingle_ids change: stored rows are rebuilt
-SEED = 20240601  # fixes the permutations; stored signatures depend on it
+# Bump when near_form/shingle_ids/signature/band_keys change: stored rows are rebuilt.
+# 2: one-permutation MinHash with densification, lighter shingle and band hashes.
+FORM_VERSION = 2
+SEED = 20240601  # fixes the densification order; stored signatures depend on it
 ESTIMATE_MARGIN = 0.15  # ~3.5 standard errors of a 128-slot estimate near 0.4
 MAX_VERIFIED = 20  # exact checks per lookup, best estimates first
 _NUM = r"[0-9一二三四五六七八九十百]+"
@@ -65,35 +68,35 @@ class NearIndex:
         self.shingle_size = shingle_size
         self.bands = bands
         self.threshold = threshold
-        self.perms = mh.permutations(num_perm, SEED)
+        self.num_perm = num_perm
         # The pipeline adds exactly the text it just looked up: keep that one
         # text's fingerprint so ``add`` does not compute it a second time.
-        self._last: tuple[str, mh.U32, mh.U32] | None = None
-        self._work = np.empty(num_perm * mh.CHUNK, np.uint32)
+        self._last: tuple[str, mh.U32, mh.U32, list[int]] | None = None
 
     # --- math on one text --------------------------------------------------------
     def shingles(self, text: str) -> mh.U32:
         return mh.shingle_ids(mh.near_codes(text), self.shingle_size)
 
-    def fingerprint(self, text: str) -> tuple[mh.U32, mh.U32]:
-        """Shingle ids and signature of ``text`` (the last one remembered)."""
+    def fingerprint(self, text: str) -> tuple[mh.U32, mh.U32, list[int]]:
+        """Shingle ids, signature and band keys of ``text`` (the last one remembered)."""
         last = self._last
         if last is not None and (last[0] is text or last[0] == text):
-            return last[1], last[2]
+            return last[1], last[2], last[3]
         ids = self.shingles(text)
-        sig = mh.signature(ids, self.perms, self._work)
-        self._last = (text, ids, sig)
-        return ids, sig
+        sig = mh.signature(ids, self.num_perm, SEED)
+        keys = mh.band_keys(sig, self.bands) if len(ids) else []
+        self._last = (text, ids, sig, keys)
+        return ids, sig, keys
 
     # --- the pipeline API -----------------------------------------------------------
     def find(self, text: str) -> tuple[int, float] | None:
         """The most similar archived article at or above the threshold, with its
         exact shingle Jaccard; None when there is none."""
-        ids, sig = self.fingerprint(text)
+        ids, sig, keys = self.fingerprint(text)
         if not len(ids):
             return None
         best: tuple[int, float] | None = None
-        for article_id, other in self._verify_texts(sig):
+        for article_id, other in self._verify_texts(sig, keys):
             if not compatible(text, other):
                 continue
             similarity = mh.jaccard(ids, self.shingles(other))
@@ -103,17 +106,19 @@ class NearIndex:
 
     def add(self, article_id: int, text: str) -> None:
         """Index (or re-index) an article; call inside the caller's transaction."""
-        self.remove(article_id)
-        ids, sig = self.fingerprint(text)
+        ids, sig, keys = self.fingerprint(text)
+        conn = self.db.conn
         # An empty text keeps an empty row: indexed, but never proposed.
-        self.db.execute(
-            "INSERT INTO near_signatures (article_id, sig) VALUES (?, ?)",
-            [article_id, sig.tobytes() if len(ids) else b""],
-        )
-        if len(ids):
-            self.db.conn.executemany(
-                "INSERT OR IGNORE INTO near_bands (bucket, article_id) VALUES (?, ?)",
-                [(key, article_id) for key in mh.band_keys(sig, self.bands)],
+        row = [article_id, sig.tobytes() if len(ids) else b""]
+        try:  # a new article (the usual case) costs no lookup first
+            conn.execute("INSERT INTO near_signatures (article_id, sig) VALUES (?, ?)", row)
+        except sqlite3.IntegrityError:  # re-indexed: drop the old rows first
+            self.remove(article_id)
+            conn.execute("INSERT INTO near_signatures (article_id, sig) VALUES (?, ?)", row)
+        if keys:  # one statement for all bands
+            conn.execute(
+                f"INSERT OR IGNORE INTO near_bands (bucket, article_id) VALUES {_pairs(len(keys))}",
+                [x for key in keys for x in (key, article_id)],
             )
 
     def remove(self, article_id: int) -> None:
@@ -132,27 +137,22 @@ class NearIndex:
         self.db.execute("DELETE FROM near_signatures WHERE article_id = ?", [article_id])
 
     # --- candidates -------------------------------------------------------------------
-    def _verify_texts(self, sig: mh.U32) -> list[tuple[int, str]]:
+    def _verify_texts(self, sig: mh.U32, keys: list[int]) -> list[tuple[int, str]]:
         """Texts of the candidates whose estimated similarity may reach the threshold."""
-        keys = mh.band_keys(sig, self.bands)
-        hits = self.db.execute(
-            f"SELECT DISTINCT article_id FROM near_bands WHERE bucket IN ({_marks(len(keys))})",
+        rows = self.db.conn.execute(  # buckets to signatures in one statement
+            "SELECT article_id, sig FROM near_signatures WHERE article_id IN "
+            f"(SELECT article_id FROM near_bands WHERE bucket IN ({_marks(len(keys))}))",
             keys,
         ).fetchall()
-        if not hits:
+        if not rows:
             return []  # the common case: an original shares no bucket with anything
-        ids = [hit[0] for hit in hits]
-        rows = self.db.execute(
-            f"SELECT article_id, sig FROM near_signatures WHERE article_id IN ({_marks(len(ids))})",
-            ids,
-        ).fetchall()
         sigs = np.frombuffer(b"".join(r[1] for r in rows), np.uint32).reshape(len(rows), -1)
         scores = mh.estimate(sig, sigs)
         keep = [i for i in np.argsort(-scores) if scores[i] >= self.threshold - ESTIMATE_MARGIN]
         chosen = [rows[i][0] for i in keep[:MAX_VERIFIED]]
         if not chosen:
             return []
-        return self.db.execute(
+        return self.db.conn.execute(
             f"SELECT id, text FROM articles WHERE id IN ({_marks(len(chosen))}) "
             "AND text IS NOT NULL",
             chosen,
@@ -162,7 +162,7 @@ class NearIndex:
     def params(self) -> dict[str, Any]:
         return {
             "form": FORM_VERSION, "shingle_size": self.shingle_size,
-            "num_perm": len(self.perms), "bands": self.bands, "seed": SEED,
+            "num_perm": self.num_perm, "bands": self.bands, "seed": SEED,
         }
 
     def sync(self, batch: int = 500) -> int:
@@ -204,6 +204,11 @@ class NearIndex:
 @functools.cache
 def _marks(n: int) -> str:
     return ",".join("?" * n)
+
+
+@functools.cache
+def _pairs(n: int) -> str:
+    return ",".join(["(?,?)"] * n)
 
 
 def near_index_for(crawler: Crawler) -> NearIndex:
