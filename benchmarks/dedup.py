@@ -102,13 +102,13 @@ def shingles(text: str, size: int) -> set[bytes]:
     return {form[i : i + width].encode("utf-8") for i in range(len(form) - width + 1)}
 
 
-def run_datasketch(stream: list[Doc], size: int, num_perm: int, bands: int,
+def run_datasketch(stream: list[Doc], size: int, num_perm: int, bands: int, rows: int,
                    threshold: float) -> dict[str, Any]:
     """datasketch as documented: ``MinHash.update`` per shingle, ``MinHashLSH``
     insert/query, the best candidate by estimated Jaccard >= threshold."""
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(num_perm=num_perm, params=(bands, num_perm // bands))
+    lsh = MinHashLSH(num_perm=num_perm, params=(bands, rows))
     sigs: dict[str, MinHash] = {}
     found: list[int | None] = []
     spent = 0.0
@@ -237,7 +237,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--shingle-size", type=int, default=5)
     parser.add_argument("--num-perm", type=int, default=128)
-    parser.add_argument("--bands", type=int, default=32)
+    parser.add_argument("--bands", type=int, default=20)
+    parser.add_argument("--rows", type=int, default=3, help="slots per band (0: num_perm / bands)")
     parser.add_argument("--threshold", type=float, default=0.4)
     parser.add_argument("--repeat", type=int, default=3, help="timed passes of ours (best kept)")
     parser.add_argument("--no-baseline", action="store_true")
@@ -259,7 +260,7 @@ def main() -> None:
                   f"| {r['part_max']:.3f} | {r['boilerplate_max']:.3f} | {r['same_topic_max']:.3f} |")
         return
     params = {"shingle_size": args.shingle_size, "num_perm": args.num_perm,
-              "bands": args.bands, "threshold": args.threshold}
+              "bands": args.bands, "rows": args.rows, "threshold": args.threshold}
     stream = labelled_stream(args.seed, args.docs)
     kinds: dict[str, int] = {}
     for doc in stream:
@@ -272,7 +273,7 @@ def main() -> None:
     rows = [("fanwen NearIndex (numpy, SQLite)", ours)]
     if not args.no_baseline:
         base = run_datasketch(stream, args.shingle_size, args.num_perm, args.bands,
-                              args.threshold)
+                              args.rows or args.num_perm // args.bands, args.threshold)
         rows.append(("datasketch MinHash.update + MinHashLSH (in memory)", base))
     memory = memory_run(args.memory_docs, params) if args.memory_docs else None
     result = {"documents": len(stream), "kinds": kinds, "params": params,

@@ -100,9 +100,9 @@ def _codes(text: str) -> U32:
 def near_codes(text: str) -> U32:
     """Code points of :func:`near_form`, the input :func:`shingle_ids` wants."""
     codes = _codes(text)
-    kinds = _kinds()[codes]
+    kinds = _kinds().take(codes)
     if not len(codes) or kinds.max() < 2:  # the usual Chinese body: nothing to normalise
-        return codes[kinds == 0]
+        return codes.compress(kinds == 0)
     pre, drop = _masks()
     stripped = codes[~pre[codes]].tobytes().decode("utf-32-le")
     if not unicodedata.is_normalized("NFKC", stripped):
@@ -135,15 +135,17 @@ def _fmix64(h: U64) -> U64:
     return h
 
 
-def shingle_ids(form: str | U32, size: int) -> U32:
-    """Sorted distinct 32-bit ids of the ``size``-character shingles of ``form``
-    (a string, or its code points from :func:`near_codes`).
+def shingle_hashes(form: str | U32, size: int) -> U32:
+    """Sorted 32-bit ids of the ``size``-character shingles of ``form`` (a
+    string, or its code points from :func:`near_codes`), repeats kept.
 
     A text shorter than ``size`` is one shingle (a title-length body still
     gets a fingerprint); an empty text has none. Each numpy call costs more
     in dispatch than in arithmetic on a page of text, so the polynomial is
     evaluated two characters at a time (``c_i * a + c_{i+1}``, then Horner in
-    ``a**2``): the same value mod 2**64 in fewer passes.
+    ``a**2``): the same value mod 2**64 in fewer passes. Repeats do not change
+    a signature, so a text that is never compared exactly skips
+    :func:`distinct`.
     """
     if not len(form):
         return np.empty(0, np.uint32)
@@ -165,17 +167,35 @@ def shingle_ids(form: str | U32, size: int) -> U32:
     h ^= h >> _32
     h *= _FINAL
     top: U32 = np.sort(h.view(np.uint32)[_HIGH::2])  # the high halves, sorted into a copy
-    keep = np.empty(len(top), np.bool_)
+    return top
+
+
+def distinct(hashes: U32) -> U32:
+    """The distinct values of a sorted array (``np.unique`` without its re-sort)."""
+    if len(hashes) < 2:
+        return hashes
+    keep = np.empty(len(hashes), np.bool_)
     keep[0] = True
-    np.not_equal(top[1:], top[:-1], out=keep[1:])
-    return top[keep]
+    np.not_equal(hashes[1:], hashes[:-1], out=keep[1:])
+    return hashes[keep]
+
+
+def shingle_ids(form: str | U32, size: int) -> U32:
+    """Sorted distinct 32-bit ids of the ``size``-character shingles of ``form``."""
+    return distinct(shingle_hashes(form, size))
 
 
 def jaccard(a: U32, b: U32) -> float:
-    """Exact Jaccard similarity of two sorted distinct id arrays."""
+    """Exact Jaccard similarity of two sorted distinct id arrays.
+
+    Every shared id appears twice in the merged, sorted pair and no other id
+    does: one sort and one comparison, cheaper than ``np.intersect1d``.
+    """
     if not len(a) and not len(b):
         return 1.0
-    common = len(np.intersect1d(a, b, assume_unique=True))
+    merged = np.concatenate((a, b))
+    merged.sort()
+    common = int(np.count_nonzero(merged[1:] == merged[:-1]))
     return common / (len(a) + len(b) - common)
 
 
@@ -209,15 +229,16 @@ def donors(num_bins: int, seed: int) -> npt.NDArray[np.intp]:
 
 
 def signature(ids: U32, num_bins: int, seed: int) -> U32:
-    """One-permutation MinHash signature of a sorted distinct id set, densified
-    (all ``0xFFFFFFFF`` when empty)."""
+    """One-permutation MinHash signature of a sorted id array (repeats allowed:
+    a bin's first id is its minimum either way), densified (all ``0xFFFFFFFF``
+    when empty)."""
     n = len(ids)
     if not n:
         return np.full(num_bins, MASK32, np.uint32)
     starts = np.searchsorted(ids, bin_edges(num_bins))
     sig: U32 = ids.take(starts, mode="clip")
     gaps = starts[1:] == starts[:-1]  # bin b empty when the next bin starts where it does
-    if starts[-1] < n and not gaps.any():
+    if int(starts[-1]) < n and not gaps.any():
         return sig  # the usual body: every bin filled
     empty = np.empty(num_bins, np.bool_)
     empty[:-1] = gaps
@@ -265,31 +286,36 @@ def estimate(sig: U32, others: U32) -> npt.NDArray[np.float64]:
 
 
 # --- LSH banding --------------------------------------------------------------------
-def band_keys(sig: U32, bands: int) -> list[int]:
-    """One signed 64-bit bucket key per band, the band number mixed in.
+def band_keys(sig: U32, bands: int, rows: int = 0) -> list[int]:
+    """One signed 64-bit bucket key per band.
 
     Two texts share a key in some band with probability ``1 - (1 - J**r)**b``
-    (``r`` rows per band). A key is a multilinear hash of its band's rows
-    (random odd 64-bit weights) plus a random per-band offset, so keys of
-    different bands differ and one indexed column holds them all. The key
-    only has to be equal for equal bands and rarely equal otherwise (a
+    (``r`` rows per band, the first ``b * r`` slots). A key is a multilinear
+    hash of its band's rows with the band's own random odd 64-bit weights,
+    plus a random per-band offset, so equal rows in different bands give
+    different keys and one indexed column holds them all: the whole set is
+    one product of the banded slots with a block-diagonal weight matrix. A
+    key only has to be equal for equal bands and rarely equal otherwise (a
     collision costs one signature comparison, never a wrong merge).
     """
-    rows = len(sig) // bands
-    weights, offsets = _band_weights(rows, bands)
-    grid = sig[: bands * rows].reshape(bands, rows).astype(np.uint64)
-    keys: U64 = grid @ weights  # wraps mod 2**64
+    rows = rows or len(sig) // bands
+    matrix, offsets = _band_weights(rows, bands)
+    keys: U64 = sig[: bands * rows].astype(np.uint64) @ matrix  # wraps mod 2**64
     keys += offsets
     return keys.view(np.int64).tolist()
 
 
 @functools.cache
 def _band_weights(rows: int, bands: int) -> tuple[U64, U64]:
-    """Fixed odd 64-bit row weights and 64-bit band offsets."""
+    """Block-diagonal (bands * rows) x bands matrix of fixed odd 64-bit weights,
+    and the band offsets."""
     rng = np.random.Generator(np.random.PCG64(0x5EED))
-    weights = rng.integers(0, MASK64, size=rows, dtype=np.uint64, endpoint=True) | np.uint64(1)
+    weights = rng.integers(0, MASK64, size=(bands, rows), dtype=np.uint64, endpoint=True)
     offsets = rng.integers(0, MASK64, size=bands, dtype=np.uint64, endpoint=True)
-    return weights, offsets
+    matrix = np.zeros((bands * rows, bands), np.uint64)
+    for band in range(bands):
+        matrix[band * rows : (band + 1) * rows, band] = weights[band] | np.uint64(1)
+    return matrix, offsets
 
 
 def candidate_probability(similarity: float, bands: int, rows: int) -> float:

@@ -34,7 +34,8 @@ logger = logging.getLogger(__name__)
 ATTRIBUTE = "_fanwen_near_index"
 # Bump when near_form/shingle_ids/signature/band_keys change: stored rows are rebuilt.
 # 2: one-permutation MinHash with densification, lighter shingle and band hashes.
-FORM_VERSION = 2
+# 3: per-band weights; band rows configurable.
+FORM_VERSION = 3
 SEED = 20240601  # fixes the densification order; stored signatures depend on it
 ESTIMATE_MARGIN = 0.15  # ~3.5 standard errors of a 128-slot estimate near 0.4
 MAX_VERIFIED = 20  # exact checks per lookup, best estimates first
@@ -53,20 +54,28 @@ def essay_count(text: str) -> int:
 
 def compatible(a: str, b: str) -> bool:
     """False when one text compiles several essays and the other a different number."""
-    ca, cb = essay_count(a), essay_count(b)
-    return ca == cb or max(ca, cb) < 2
+    return compatible_counts(essay_count(a), essay_count(b))
+
+
+def compatible_counts(a: int, b: int) -> bool:
+    """:func:`compatible` on the two texts' essay counts."""
+    return a == b or max(a, b) < 2
 
 
 class NearIndex:
     def __init__(
         self, db: sqlite_utils.Database, shingle_size: int = 5, num_perm: int = 128,
-        bands: int = 32, threshold: float = 0.4,
+        bands: int = 20, threshold: float = 0.4, rows: int = 3,
     ) -> None:
-        if not 0 < bands <= num_perm:
-            raise ValueError(f"bands must be in 1..num_perm ({num_perm}), got {bands}")
+        rows = rows or num_perm // max(1, bands)
+        if bands <= 0 or rows <= 0 or bands * rows > num_perm:
+            raise ValueError(
+                f"bands x rows must fit in num_perm ({num_perm}), got {bands} x {rows}"
+            )
         self.db = db
         self.shingle_size = shingle_size
         self.bands = bands
+        self.rows = rows  # signature slots per band; the first bands * rows slots are banded
         self.threshold = threshold
         self.num_perm = num_perm
         # The pipeline adds exactly the text it just looked up: keep that one
@@ -75,29 +84,36 @@ class NearIndex:
 
     # --- math on one text --------------------------------------------------------
     def shingles(self, text: str) -> mh.U32:
+        """Sorted distinct shingle ids: what the exact verification compares."""
         return mh.shingle_ids(mh.near_codes(text), self.shingle_size)
 
     def fingerprint(self, text: str) -> tuple[mh.U32, mh.U32, list[int]]:
-        """Shingle ids, signature and band keys of ``text`` (the last one remembered)."""
+        """Shingle hashes (sorted, repeats kept), signature and band keys of
+        ``text``; the last text's are remembered."""
         last = self._last
         if last is not None and (last[0] is text or last[0] == text):
             return last[1], last[2], last[3]
-        ids = self.shingles(text)
-        sig = mh.signature(ids, self.num_perm, SEED)
-        keys = mh.band_keys(sig, self.bands) if len(ids) else []
-        self._last = (text, ids, sig, keys)
-        return ids, sig, keys
+        hashes = mh.shingle_hashes(mh.near_codes(text), self.shingle_size)
+        sig = mh.signature(hashes, self.num_perm, SEED)
+        keys = mh.band_keys(sig, self.bands, self.rows) if len(hashes) else []
+        self._last = (text, hashes, sig, keys)
+        return hashes, sig, keys
 
     # --- the pipeline API -----------------------------------------------------------
     def find(self, text: str) -> tuple[int, float] | None:
         """The most similar archived article at or above the threshold, with its
         exact shingle Jaccard; None when there is none."""
-        ids, sig, keys = self.fingerprint(text)
-        if not len(ids):
+        hashes, sig, keys = self.fingerprint(text)
+        if not len(hashes):
             return None
+        candidates = self._verify_texts(sig, keys)
+        if not candidates:
+            return None  # the usual original: no exact work at all
+        ids = mh.distinct(hashes)
+        essays = essay_count(text)
         best: tuple[int, float] | None = None
-        for article_id, other in self._verify_texts(sig, keys):
-            if not compatible(text, other):
+        for article_id, other in candidates:
+            if not compatible_counts(essays, essay_count(other)):
                 continue
             similarity = mh.jaccard(ids, self.shingles(other))
             if similarity >= self.threshold and (best is None or similarity > best[1]):
@@ -106,10 +122,10 @@ class NearIndex:
 
     def add(self, article_id: int, text: str) -> None:
         """Index (or re-index) an article; call inside the caller's transaction."""
-        ids, sig, keys = self.fingerprint(text)
+        hashes, sig, keys = self.fingerprint(text)
         conn = self.db.conn
         # An empty text keeps an empty row: indexed, but never proposed.
-        row = [article_id, sig.tobytes() if len(ids) else b""]
+        row = [article_id, sig.tobytes() if len(hashes) else b""]
         try:  # a new article (the usual case) costs no lookup first
             conn.execute("INSERT INTO near_signatures (article_id, sig) VALUES (?, ?)", row)
         except sqlite3.IntegrityError:  # re-indexed: drop the old rows first
@@ -129,7 +145,7 @@ class NearIndex:
         if row is None:
             return
         if row[0]:
-            keys = mh.band_keys(np.frombuffer(row[0], np.uint32), self.bands)
+            keys = mh.band_keys(np.frombuffer(row[0], np.uint32), self.bands, self.rows)
             self.db.conn.executemany(
                 "DELETE FROM near_bands WHERE bucket = ? AND article_id = ?",
                 [(key, article_id) for key in keys],
@@ -146,12 +162,12 @@ class NearIndex:
         ).fetchall()
         if not rows:
             return []  # the common case: an original shares no bucket with anything
-        sigs = np.frombuffer(b"".join(r[1] for r in rows), np.uint32).reshape(len(rows), -1)
-        scores = mh.estimate(sig, sigs)
-        keep = [i for i in np.argsort(-scores) if scores[i] >= self.threshold - ESTIMATE_MARGIN]
-        chosen = [rows[i][0] for i in keep[:MAX_VERIFIED]]
-        if not chosen:
+        agree = _agreements(sig, [r[1] for r in rows])
+        floor = (self.threshold - ESTIMATE_MARGIN) * len(sig)
+        hopeful = sorted((-n, i) for i, n in enumerate(agree) if n >= floor)[:MAX_VERIFIED]
+        if not hopeful:
             return []
+        chosen = [rows[i][0] for _, i in hopeful]  # best estimates first
         return self.db.conn.execute(
             f"SELECT id, text FROM articles WHERE id IN ({_marks(len(chosen))}) "
             "AND text IS NOT NULL",
@@ -162,7 +178,7 @@ class NearIndex:
     def params(self) -> dict[str, Any]:
         return {
             "form": FORM_VERSION, "shingle_size": self.shingle_size,
-            "num_perm": self.num_perm, "bands": self.bands, "seed": SEED,
+            "num_perm": self.num_perm, "bands": self.bands, "rows": self.rows, "seed": SEED,
         }
 
     def sync(self, batch: int = 500) -> int:
@@ -201,6 +217,12 @@ class NearIndex:
         return added
 
 
+def _agreements(sig: mh.U32, blobs: list[bytes]) -> list[int]:
+    """Matching slots of ``sig`` with each stored signature (one numpy pass)."""
+    others = np.frombuffer(b"".join(blobs), np.uint32).reshape(len(blobs), -1)
+    return np.count_nonzero(others == sig, axis=1).tolist()  # type: ignore[no-any-return]
+
+
 @functools.cache
 def _marks(n: int) -> str:
     return ",".join("?" * n)
@@ -223,7 +245,8 @@ def near_index_for(crawler: Crawler) -> NearIndex:
             session_for(crawler).archive.db,
             shingle_size=max(1, settings.getint("DEDUPE_SHINGLE_SIZE", 5)),
             num_perm=num_perm,
-            bands=min(num_perm, max(1, settings.getint("DEDUPE_BANDS", 32))),
+            bands=min(num_perm, max(1, settings.getint("DEDUPE_BANDS", 20))),
+            rows=max(0, settings.getint("DEDUPE_BAND_ROWS", 3)),
             threshold=settings.getfloat("DEDUPE_THRESHOLD", 0.4),
         )
         index.sync()

@@ -175,10 +175,17 @@ def test_add_is_idempotent_and_remove_forgets(tmp_path: Path) -> None:
 
 def test_near_index_for_is_shared_and_reads_settings(make_crawler) -> None:
     crawler = make_crawler(DEDUPE_SHINGLE_SIZE=4, DEDUPE_NUM_PERM=64, DEDUPE_BANDS=16,
-                           DEDUPE_THRESHOLD=0.5)
+                           DEDUPE_BAND_ROWS=4, DEDUPE_THRESHOLD=0.5)
     index = near_index_for(crawler)
     assert index is near_index_for(crawler)
-    assert (index.shingle_size, index.num_perm, index.bands, index.threshold) == (4, 64, 16, 0.5)
+    assert (index.shingle_size, index.num_perm, index.bands, index.rows, index.threshold) == (
+        4, 64, 16, 4, 0.5)
+
+
+def test_bands_that_do_not_fit_the_signature_are_refused(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "a.sqlite")
+    with pytest.raises(ValueError, match="bands x rows"):
+        NearIndex(archive.db, num_perm=64, bands=20, rows=4)
 
 
 def test_pipelines_mark_a_near_copy(make_crawler, archive_path: Path) -> None:
