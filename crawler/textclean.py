@@ -45,7 +45,9 @@ _FULLWIDTH = {
     **{c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)},  # Ａ-Ｚ
     **{c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)},  # ａ-ｚ
 }
-_TRANSLATE = str.maketrans({**_ZERO_WIDTH, **_FULLWIDTH})
+# C0 controls that are not whitespace (whitespace ones fold into spaces below): page debris.
+_CONTROLS = dict.fromkeys((c for c in range(32) if not chr(c).isspace()), None)
+_TRANSLATE = str.maketrans({**_ZERO_WIDTH, **_FULLWIDTH, **_CONTROLS})
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufffd]+")
 
 # --- boilerplate rules: (pattern, max paragraph length it may remove) -------------
@@ -107,7 +109,8 @@ _LEAD_MAX_CHARS = 400  # how far from the end a 来源/作者 line may sit
 
 
 def normalize_text(text: str) -> str:
-    """One paragraph's text: spaces folded, zero-width gone, full-width ASCII halved."""
+    """One paragraph's text: spaces folded, zero-width and control characters gone,
+    full-width ASCII halved."""
     return _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
 
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from crawler.archive import export as export_module
-from crawler.archive.db import Archive
+from crawler.archive.db import Archive, plain_text
 from crawler.cli.query import export, reindex, search, show
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "docs" / "export-schema.json").read_text())
@@ -124,6 +124,27 @@ def test_reindex(db: Path) -> None:
 
 @pytest.mark.parametrize("text", ["读书\n进步", "引号\"和\\反斜杠", "制表\t符\r\x01\x1f", "", "\u2028行分隔"])
 def test_export_quotes_text_as_json_would(text: str) -> None:
-    quoted = export_module._quote_text(text.encode("utf-8"))
-    assert json.loads(quoted) == text
-    assert quoted == json.dumps(text, ensure_ascii=False).encode("utf-8")
+    stored = plain_text(text)  # what the archive holds
+    assert all(ch == "\n" or ord(ch) >= 32 for ch in stored)
+    quoted = b'"' + export_module._quote_text(stored.encode("utf-8")) + b'"'
+    assert json.loads(quoted) == stored
+    assert quoted == json.dumps(stored, ensure_ascii=False).encode("utf-8")
+
+
+def test_control_characters_never_reach_the_archive_or_break_an_export(tmp_path: Path) -> None:
+    from crawler.archive import schema
+
+    path = tmp_path / "old.sqlite"
+    archive = Archive(path)
+    article_id = archive.insert_article({"canonical_url": "http://a.test/1.html",
+                                         "text": "第一段\x01\t尾\n第二段", "paragraphs": "[]"})
+    assert archive.article_text(article_id) == "第一段  尾\n第二段"
+    # An archive written before the rule: the migration cleans what it holds.
+    archive.db.execute("UPDATE articles SET text = ? WHERE id = ?", ["旧\x02文\x1b", article_id])
+    archive.db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION - 1}")
+    archive.close()
+    reopened = Archive(path)
+    assert reopened.article_text(article_id) == "旧 文 "
+    out = tmp_path / "out.jsonl"
+    assert run(export, "--db", path, "-o", out).exit_code == 0
+    assert json.loads(out.read_text("utf-8"))["text"] == "旧 文 "

@@ -94,7 +94,21 @@ def _v3_fts(db: sqlite_utils.Database) -> None:
     create_fts(db)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_near_index, _v3_fts]
+def _v4_plain_text(db: sqlite_utils.Database) -> None:
+    """Article texts hold no control character but ``\n`` (``db.plain_text``)."""
+    from crawler.archive.db import plain_text
+
+    fixes = [
+        (clean, article_id)
+        for article_id, text in db.execute("SELECT id, text FROM articles WHERE text IS NOT NULL")
+        if (clean := plain_text(text)) != text
+    ]
+    db.conn.executemany("UPDATE articles SET text = ? WHERE id = ?", fixes)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1, _v2_near_index, _v3_fts, _v4_plain_text,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
