@@ -103,16 +103,42 @@ class NearIndex:
     def find(self, text: str) -> tuple[int, float] | None:
         """The most similar archived article at or above the threshold, with its
         exact shingle Jaccard; None when there is none."""
+        return self.verify(text, self.candidates(text))
+
+    def candidates(self, text: str) -> list[int]:
+        """Signature and LSH lookup: archived articles whose estimated similarity
+        may reach the threshold, best estimate first (at most MAX_VERIFIED)."""
         hashes, sig, keys = self.fingerprint(text)
-        if not len(hashes):
-            return None
-        candidates = self._verify_texts(sig, keys)
+        if not keys:
+            return []
+        rows = self.db.conn.execute(  # buckets to signatures in one statement
+            "SELECT article_id, sig FROM near_signatures WHERE article_id IN "
+            f"(SELECT article_id FROM near_bands WHERE bucket IN ({_marks(len(keys))}))",
+            keys,
+        ).fetchall()
+        if not rows:
+            return []  # the common case: an original shares no bucket with anything
+        agree = _agreements(sig, [r[1] for r in rows])
+        floor = (self.threshold - ESTIMATE_MARGIN) * len(sig)
+        hopeful = sorted((-n, i) for i, n in enumerate(agree) if n >= floor)[:MAX_VERIFIED]
+        return [rows[i][0] for _, i in hopeful]
+
+    def verify(self, text: str, candidates: list[int]) -> tuple[int, float] | None:
+        """The candidate with the highest exact shingle Jaccard at or above the
+        threshold (compilations never matched with their parts)."""
         if not candidates:
             return None  # the usual original: no exact work at all
-        ids = mh.distinct(hashes)
+        others = self.db.conn.execute(
+            f"SELECT id, text FROM articles WHERE id IN ({_marks(len(candidates))}) "
+            "AND text IS NOT NULL",
+            candidates,
+        ).fetchall()
+        if not others:
+            return None
+        ids = mh.distinct(self.fingerprint(text)[0])
         essays = essay_count(text)
         best: tuple[int, float] | None = None
-        for article_id, other in candidates:
+        for article_id, other in others:
             if not compatible_counts(essays, essay_count(other)):
                 continue
             similarity = mh.jaccard(ids, self.shingles(other))
@@ -151,28 +177,6 @@ class NearIndex:
                 [(key, article_id) for key in keys],
             )
         self.db.execute("DELETE FROM near_signatures WHERE article_id = ?", [article_id])
-
-    # --- candidates -------------------------------------------------------------------
-    def _verify_texts(self, sig: mh.U32, keys: list[int]) -> list[tuple[int, str]]:
-        """Texts of the candidates whose estimated similarity may reach the threshold."""
-        rows = self.db.conn.execute(  # buckets to signatures in one statement
-            "SELECT article_id, sig FROM near_signatures WHERE article_id IN "
-            f"(SELECT article_id FROM near_bands WHERE bucket IN ({_marks(len(keys))}))",
-            keys,
-        ).fetchall()
-        if not rows:
-            return []  # the common case: an original shares no bucket with anything
-        agree = _agreements(sig, [r[1] for r in rows])
-        floor = (self.threshold - ESTIMATE_MARGIN) * len(sig)
-        hopeful = sorted((-n, i) for i, n in enumerate(agree) if n >= floor)[:MAX_VERIFIED]
-        if not hopeful:
-            return []
-        chosen = [rows[i][0] for _, i in hopeful]  # best estimates first
-        return self.db.conn.execute(
-            f"SELECT id, text FROM articles WHERE id IN ({_marks(len(chosen))}) "
-            "AND text IS NOT NULL",
-            chosen,
-        ).fetchall()
 
     # --- keeping the index in step with the archive -------------------------------
     def params(self) -> dict[str, Any]:
