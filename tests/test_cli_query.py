@@ -141,7 +141,7 @@ def test_control_characters_never_reach_the_archive_or_break_an_export(tmp_path:
     assert archive.article_text(article_id) == "第一段  尾\n第二段"
     # An archive written before the rule: the migration cleans what it holds.
     archive.db.execute("UPDATE articles SET text = ? WHERE id = ?", ["旧\x02文\x1b", article_id])
-    archive.db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION - 1}")
+    archive.db.execute(f"PRAGMA user_version = {schema.MIGRATIONS.index(schema._v4_plain_text)}")
     archive.close()
     reopened = Archive(path)
     assert reopened.article_text(article_id) == "旧 文 "

@@ -87,6 +87,22 @@ def test_chinese_queries_equal_substring_truth(corpus, length: int) -> None:
         assert found(archive, f'"{query}"') == truth(docs, query), query
 
 
+@pytest.mark.parametrize("length", [1, 2, 3, 4, 8])
+def test_the_index_alone_equals_substring_truth(corpus, length: int) -> None:
+    """No verification against the text: the MATCH rows themselves are exact."""
+    archive, docs = corpus
+    for query in substrings(docs, length, 25) + ["学习 工作", "Python 我"]:
+        expression = fts.match_expression(f'"{query}"')[1]
+        rows = archive.db.execute(
+            f"SELECT rowid FROM {fts.FTS_TABLE} WHERE {fts.FTS_TABLE} MATCH ?", [expression]
+        )
+        wanted = truth(docs, query) if " " not in query else {
+            i for i, (t, x) in docs.items()
+            if any(query.lower().replace(" ", sep) in f.lower() for f in (t, x) for sep in " \n")
+        }
+        assert {row[0] for row in rows} == wanted, query
+
+
 @pytest.mark.parametrize("query", ["python", "PYTHON", "Py", "v2.0", "c++", "e-mail", "(精选)",
                                    "，我", "L", "Python我", "n我们", "不存在的词"])
 def test_mixed_and_punctuated_queries_equal_truth(corpus, query: str) -> None:

@@ -42,7 +42,7 @@ _CONTROLS_TO_SPACE = str.maketrans(dict.fromkeys((c for c in range(32) if c != 1
 
 
 def plain_text(text: str) -> str:
-    """``text`` as the archive stores it: no control character but ``\n``.
+    """``text`` as the archive stores it: no control character but ``\\n``.
 
     The cleaner already drops them; holding the archive to it lets export
     JSON-quote a text with three byte replacements instead of a scan for

@@ -41,11 +41,12 @@ class StaleIndexError(RuntimeError):
 
 def create_fts(db: sqlite_utils.Database) -> None:
     """Migration: the index tables, filled from any articles already archived."""
-    # prefix='1': a one-character query is a prefix query; without a prefix
-    # index FTS5 would merge the doclists of every bigram starting with it.
+    # prefix='1 2': one- and two-character queries are prefix queries; without
+    # the prefix indexes FTS5 would merge the doclists of every trigram
+    # starting with them.
     db.execute(
         f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-        "title, text, content='', tokenize='ascii', prefix='1')"
+        "title, text, content='', tokenize='ascii', prefix='1 2')"
     )
     db.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', '{RANK}')")
     db.execute(
@@ -53,6 +54,12 @@ def create_fts(db: sqlite_utils.Database) -> None:
         "title TEXT, text_hash TEXT NOT NULL)"
     )
     _fill(db)
+
+
+def drop_fts(db: sqlite_utils.Database) -> None:
+    """Migration: remove the index tables (before building them anew)."""
+    db.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+    db.execute(f"DROP TABLE IF EXISTS {DOCS_TABLE}")
 
 
 def text_hash(text: str | None) -> str:

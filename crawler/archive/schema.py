@@ -7,9 +7,12 @@ the product and may hold months of crawls.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import sqlite_utils
+
+logger = logging.getLogger(__name__)
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -106,8 +109,18 @@ def _v4_plain_text(db: sqlite_utils.Database) -> None:
     db.conn.executemany("UPDATE articles SET text = ? WHERE id = ?", fixes)
 
 
+def _v5_trigram_fts(db: sqlite_utils.Database) -> None:
+    """The full-text index with trigram tokens (``crawler.archive.ngrams``), rebuilt."""
+    from crawler.archive.fts import create_fts, drop_fts
+
+    if db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+        logger.warning("rebuilding the full-text index with trigram tokens (once per archive)")
+    drop_fts(db)
+    create_fts(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1, _v2_near_index, _v3_fts, _v4_plain_text,
+    _v1, _v2_near_index, _v3_fts, _v4_plain_text, _v5_trigram_fts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
