@@ -65,7 +65,7 @@ def compatible_counts(a: int, b: int) -> bool:
 class NearIndex:
     def __init__(
         self, db: sqlite_utils.Database, shingle_size: int = 5, num_perm: int = 128,
-        bands: int = 20, threshold: float = 0.4, rows: int = 3,
+        bands: int = 32, threshold: float = 0.4, rows: int = 4,
     ) -> None:
         rows = rows or num_perm // max(1, bands)
         if bands <= 0 or rows <= 0 or bands * rows > num_perm:
@@ -249,8 +249,8 @@ def near_index_for(crawler: Crawler) -> NearIndex:
             session_for(crawler).archive.db,
             shingle_size=max(1, settings.getint("DEDUPE_SHINGLE_SIZE", 5)),
             num_perm=num_perm,
-            bands=min(num_perm, max(1, settings.getint("DEDUPE_BANDS", 20))),
-            rows=max(0, settings.getint("DEDUPE_BAND_ROWS", 3)),
+            bands=min(num_perm, max(1, settings.getint("DEDUPE_BANDS", 32))),
+            rows=max(0, settings.getint("DEDUPE_BAND_ROWS", 4)),
             threshold=settings.getfloat("DEDUPE_THRESHOLD", 0.4),
         )
         index.sync()
