@@ -148,3 +148,25 @@ def test_control_characters_never_reach_the_archive_or_break_an_export(tmp_path:
     out = tmp_path / "out.jsonl"
     assert run(export, "--db", path, "-o", out).exit_code == 0
     assert json.loads(out.read_text("utf-8"))["text"] == "旧 文 "
+
+
+def test_gathered_writes_equal_the_joined_lines(tmp_path: Path) -> None:
+    """A plain file gets each batch by writev (over IOV_MAX pieces per batch);
+    any other stream the joined batch: the bytes must be the same."""
+    import io
+
+    from crawler.archive.export import ExportSpec, write_export
+
+    archive = Archive(tmp_path / "many.sqlite")
+    with archive.transaction():
+        for i in range(300):
+            text = f"第{i}段“引号”\\\\反斜杠\n第二段"
+            archive.insert_article({"canonical_url": f"http://a.test/{i}", "title": f"标题{i}",
+                                    "text": text, "paragraphs": json.dumps(text.split("\n"))})
+    joined = io.BytesIO()
+    assert write_export(archive.db, ExportSpec(), joined) == 300
+    with open(tmp_path / "out.jsonl", "wb") as plain:
+        assert write_export(archive.db, ExportSpec(), plain) == 300
+    assert (tmp_path / "out.jsonl").read_bytes() == joined.getvalue()
+    records = [json.loads(line) for line in joined.getvalue().splitlines()]
+    assert [r["text"] for r in records] == [f"第{i}段“引号”\\\\反斜杠\n第二段" for i in range(300)]
