@@ -39,7 +39,8 @@ class StaleIndexError(RuntimeError):
     """The text an article was indexed from is gone; only a reindex can fix it."""
 
 
-def create_fts(db: sqlite_utils.Database) -> None:
+def create_fts(db: sqlite_utils.Database,
+               progress: Callable[[int], None] | None = None) -> None:
     """Migration: the index tables, filled from any articles already archived."""
     # prefix='1 2': one- and two-character queries are prefix queries; without
     # the prefix indexes FTS5 would merge the doclists of every trigram
@@ -53,7 +54,7 @@ def create_fts(db: sqlite_utils.Database) -> None:
         f"CREATE TABLE {DOCS_TABLE} (article_id INTEGER PRIMARY KEY, "
         "title TEXT, text_hash TEXT NOT NULL)"
     )
-    _fill(db)
+    _fill(db, progress)
 
 
 def drop_fts(db: sqlite_utils.Database) -> None:

@@ -8,6 +8,7 @@ the product and may hold months of crawls.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 
 import sqlite_utils
@@ -113,10 +114,26 @@ def _v5_trigram_fts(db: sqlite_utils.Database) -> None:
     """The full-text index with trigram tokens (``crawler.archive.ngrams``), rebuilt."""
     from crawler.archive.fts import create_fts, drop_fts
 
-    if db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
-        logger.warning("rebuilding the full-text index with trigram tokens (once per archive)")
+    articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    if articles:
+        logger.warning("rebuilding the full-text index of %s articles with trigram tokens "
+                       "(once per archive, ~10 ms an article)", articles)
     drop_fts(db)
-    create_fts(db)
+    create_fts(db, _terminal_progress(articles))
+    if articles and sys.stderr.isatty():
+        print(file=sys.stderr)
+
+
+def _terminal_progress(total: int) -> Callable[[int], None] | None:
+    """A progress line on a terminal (a long migration must not look hung)."""
+    if not total or not sys.stderr.isatty():
+        return None
+
+    def show(done: int) -> None:
+        print(f"\rrebuilding the search index: {done:,}/{total:,} articles", end="",
+              file=sys.stderr, flush=True)
+
+    return show
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
