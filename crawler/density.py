@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import lxml.etree as etree
 import lxml.html
 
 _PUNCT = re.compile(r"[，。！？；：、“”‘’《》（）,.!?;:]")
@@ -34,6 +35,14 @@ _NON_WORD = re.compile(r"[\W_]+")
 def text_len(el: lxml.html.HtmlElement) -> int:
     """Characters of text, whitespace excluded (Chinese text has no word spaces)."""
     return len(_SPACE.sub("", el.text_content()))
+
+
+_VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+
+
+def visible_len(el: lxml.html.HtmlElement) -> int:
+    """``text_len`` without script and style text: what a reader of the page sees."""
+    return sum(len(_SPACE.sub("", t)) for t in _VISIBLE_TEXT(el))
 
 
 def _link_chars(el: lxml.html.HtmlElement) -> int:

@@ -20,7 +20,7 @@ import lxml.etree as etree
 import lxml.html
 from parsel.csstranslator import HTMLTranslator
 
-from crawler.density import find_main_block, link_density, prune_link_blocks, text_len
+from crawler.density import find_main_block, link_density, prune_link_blocks, text_len, visible_len
 from crawler.flatten import DEPTH_ERROR, flatten_deep
 from crawler.profiles import GENERIC, Profile
 
@@ -50,6 +50,12 @@ _DATE_LEAD = re.compile(
 _MAX_DATE_LINE = 60
 _MAX_CRUMB_CHARS = 300
 _MAX_INFO_CHARS = 300
+# A boilerplate selector never removes the page's main text: a match holding this share
+# of the page's visible characters is a wrapper (ASP.NET pages put everything in a
+# <form>, 0.97-1.0 of the text on the real pages), not boilerplate; a comment thread
+# under a short post held 0.18.
+WRAPPER_SHARE = 0.9
+_ALWAYS_DROP = frozenset({"script", "style", "noscript", "iframe", "select", "textarea"})
 
 
 @dataclass
@@ -310,9 +316,14 @@ def _remove(
     xp = _union(tuple(dict.fromkeys(selectors)))
     if xp is None:
         return
+    body = root.find("body")
+    page_chars = visible_len(body if body is not None else root)
     for el in xp(root):
-        if el not in protected and el.getparent() is not None:
-            el.drop_tree()
+        if el in protected or el.getparent() is None:
+            continue
+        if el.tag not in _ALWAYS_DROP and page_chars and visible_len(el) >= WRAPPER_SHARE * page_chars:
+            continue  # an ASP.NET <form> or a mis-named wrapper around the whole page
+        el.drop_tree()
 
 
 @cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import lxml.etree as etree
 import lxml.html
@@ -86,6 +86,11 @@ STOP_LINES: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 _STOP_MAX_LEN = 300
+# The rest of an article after a mid-text marker: paragraphs of this many characters or
+# more that end a sentence, at least this much of them.
+_PROSE_MIN = 20
+_PROSE_AFTER_MARKER = 60
+_SENTENCE_END = re.compile(r"[。！？!?；;”」』）)]\s*$")
 # Intro/outro sentences: an editor ("小编", "为大家") who collected something, plus a
 # closing formula. Both must appear, so essays that mention 整理 are safe.
 INTRO_WHO = re.compile(
@@ -174,20 +179,38 @@ def _walk(root: lxml.html.HtmlElement) -> list[str]:
 
 
 def cut_at_markers(paragraphs: list[str], markers: Iterable[str]) -> list[str]:
-    """Paragraphs before the first one led by a stop marker (plain strings).
-
-    A marker line before any text is only dropped: cutting there would lose
-    the whole article.
-    """
+    """Paragraphs without the profile's stop-marker lines, cut where a marker starts the tail."""
     markers = tuple(m for m in markers if m)
+    return cut_tail(paragraphs, lambda para: _starts_with_marker(para, markers))
+
+
+def cut_tail(paragraphs: list[str], is_marker: Callable[[str], bool]) -> list[str]:
+    """Paragraphs before the marker line that starts the site's tail; other marker lines dropped.
+
+    A marker ("推荐阅读：…", "延伸阅读", "相关文章") is a cut point only when no
+    article prose follows it: sites put recommendation lines *inside* the text
+    too, and cutting there loses the rest of the article. A marker before any
+    text is only dropped: cutting there would lose the whole article.
+    """
     out: list[str] = []
-    for para in paragraphs:
-        if _starts_with_marker(para, markers):
-            if out:
-                return out
-            continue
-        out.append(para)
+    for index, para in enumerate(paragraphs):
+        if not is_marker(para):
+            out.append(para)
+        elif out and not prose_follows(paragraphs[index + 1:]):
+            return out
     return out
+
+
+def prose_follows(paragraphs: list[str]) -> bool:
+    """Is most of this text finished sentences, as an article's is?
+
+    What follows a real tail marker is titles (no sentence end) and teasers cut
+    off mid-sentence or with "…"; the rest of an article is paragraphs that end
+    with a full stop.
+    """
+    total = sum(len(p) for p in paragraphs)
+    prose = sum(len(p) for p in paragraphs if len(p) >= _PROSE_MIN and _SENTENCE_END.search(p))
+    return prose >= max(_PROSE_AFTER_MARKER, total / 2)
 
 
 def _starts_with_marker(para: str, markers: tuple[str, ...]) -> bool:
@@ -204,11 +227,7 @@ def strip_boilerplate(
     names = tuple(n for n in site_names if n and len(n) >= 2)
     title_key = _key(title or "")
     out: list[str] = []
-    for index, para in enumerate(paragraphs):
-        if any(p.search(para) for p in STOP_LINES) and len(para) <= _STOP_MAX_LEN:
-            if out:
-                break
-            continue
+    for index, para in enumerate(cut_tail(paragraphs, _is_stop_line)):
         lead = index < _LEAD_PARAGRAPHS
         if lead and not out and DATE_ONLY.match(para):
             continue  # the page's date printed above the text; a closing date is a signature
@@ -225,6 +244,10 @@ def strip_boilerplate(
         out.append(para)
     found = _lift_byline(out)
     return out, found
+
+
+def _is_stop_line(para: str) -> bool:
+    return len(para) <= _STOP_MAX_LEN and any(p.search(para) for p in STOP_LINES)
 
 
 def _key(text: str) -> str:
