@@ -15,9 +15,11 @@ from parsel import Selector
 
 from crawler.decode import DecodedPage, decode_html
 from crawler.extract import RawPage, extract_page
-from crawler.links import site_of
+from crawler.links import PageKind, canonical_url, site_of, url_kind
 from crawler.metadata import Article, build_article
+from crawler.pagekind import judge_page
 from crawler.profiles import Profile, get_profile, profile_for
+from crawler.settings import CLEAN_MIN_CHARS
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,39 @@ def extract_bytes(
     chosen = choose_profile(decoded, url, profile)
     raw = extract_page(decoded.text, url, chosen)
     return Extraction(build_article([raw], chosen), decoded, chosen.name, raw)
+
+
+@dataclass(frozen=True)
+class PageVerdict:
+    """What a crawl does with one page: archive it (with this article) or not, and why."""
+
+    archived: bool
+    reason: str
+    article: Article | None = None
+
+
+def page_verdict(
+    body: bytes, url: str, content_type: str | None = None, min_chars: int = CLEAN_MIN_CHARS
+) -> PageVerdict:
+    """The crawl's decision for a fetched page, outside a crawl: URL kind, page kind, length.
+
+    The spider (``TemplateSpider.parse``) and the clean pipeline take these same
+    steps; benchmarks and ``fanwen extract`` call this to know whether a page
+    would be archived at all.
+    """
+    decoded = decode_html(body, content_type)
+    profile = choose_profile(decoded, url)
+    kind = url_kind(canonical_url(url, profile), profile)
+    if kind is PageKind.TRAP:
+        return PageVerdict(False, "trap URL")
+    raw = extract_page(decoded.text, url, profile)
+    verdict = judge_page(raw, url, kind)
+    if not verdict.is_article:
+        return PageVerdict(False, verdict.reason)
+    article = build_article([raw], profile)
+    if article.chars < min_chars:
+        return PageVerdict(False, f"{article.chars} chars", article)
+    return PageVerdict(True, "article", article)
 
 
 def article_from_bytes(

@@ -15,7 +15,9 @@ import re
 import lxml.etree as etree
 import lxml.html
 
-_PUNCT = re.compile(r"[，。！？；：、“”‘’《》（）,.!?;:]")
+# Prose punctuation. ASCII marks count only before a space: URLs, dates and file names
+# ("http://www.x.gov.cn/", "2019.09.18") are full of dots and colons but are not prose.
+_PUNCT = re.compile(r"[，。！？；：、“”‘’《》（）]|[,.!?;:](?=\s)")
 _SPACE = re.compile(r"\s+")
 _INLINE = frozenset(
     {"span", "font", "strong", "b", "em", "i", "u", "a", "small", "big", "sup", "sub", "label", "center"}
@@ -98,6 +100,12 @@ def _scores(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
 def _inline_text(el: lxml.html.HtmlElement) -> str:
     """Text of direct inline children other than links (bold words inside br-prose)."""
     return "".join(c.text_content() for c in el if c.tag in _INLINE and c.tag != "a")
+
+
+def prose_score(el: lxml.html.HtmlElement) -> float:
+    """How much article prose a block holds: punctuation and length, less its links."""
+    text = el.text_content()
+    return _paragraph_score(text) * (1 - link_density(el))
 
 
 def find_main_block(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:

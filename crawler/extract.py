@@ -20,8 +20,16 @@ import lxml.etree as etree
 import lxml.html
 from parsel.csstranslator import HTMLTranslator
 
-from crawler.density import find_main_block, link_density, prune_link_blocks, text_len, visible_len
+from crawler.density import (
+    find_main_block,
+    link_density,
+    prose_score,
+    prune_link_blocks,
+    text_len,
+    visible_len,
+)
 from crawler.flatten import DEPTH_ERROR, flatten_deep
+from crawler.listing import ListingSignals, listing_signals
 from crawler.profiles import GENERIC, Profile
 
 logger = logging.getLogger(__name__)
@@ -72,6 +80,7 @@ class RawPage:
     meta: dict[str, str] = field(default_factory=dict)
     canonical: str | None = None
     profile: str = ""
+    listing: ListingSignals = field(default_factory=lambda: ListingSignals())
 
 
 def norm_ws(text: str | None) -> str:
@@ -143,6 +152,7 @@ def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile
     for css in profile.unwrap_links:
         for link in select(root, css):
             link.drop_tag()
+    page.listing = listing_signals(root)
     body = _body(root, profile)
     if body is not None:
         prune_link_blocks(body)
@@ -338,22 +348,44 @@ def _union(selectors: tuple[str, ...]) -> etree.XPath | None:
 
 
 def _body(root: lxml.html.HtmlElement, profile: Profile) -> lxml.html.HtmlElement | None:
-    """Profile body selector when it gives real text, else the density finder."""
+    """Profile body selector when it gives real text, else the density finder.
+
+    A family profile's selectors are exact and tried in order. The generic
+    profile's are a union of many families' names, several of which match on
+    one page (``div.content`` of a sidebar widget, ``div.article`` of the
+    text): there every match competes with the density finder's block on
+    prose, and the best wins.
+    """
+    if profile.name == GENERIC:
+        return _best_generic_body(root, profile)
     fallback = None
     for css in profile.body:
         matches = select(root, css)
         if not matches:
             continue
         best = max(matches[:20], key=text_len)
-        if text_len(best) * (1 - link_density(best)) >= MIN_BODY_CHARS and (
-            link_density(best) < MAX_LINK_DENSITY
-        ):
-            return _narrow(best) if profile.name == GENERIC else best
+        if _is_real_text(best):
+            return best
         fallback = fallback if fallback is not None else best
     found = find_main_block(root)
     if found is not None:
         return found
     return fallback
+
+
+def _is_real_text(el: lxml.html.HtmlElement) -> bool:
+    density = link_density(el)
+    return text_len(el) * (1 - density) >= MIN_BODY_CHARS and density < MAX_LINK_DENSITY
+
+
+def _best_generic_body(root: lxml.html.HtmlElement, profile: Profile) -> lxml.html.HtmlElement | None:
+    candidates = [
+        _narrow(el) for css in profile.body for el in select(root, css)[:20] if _is_real_text(el)
+    ]
+    found = find_main_block(root)
+    if found is not None:
+        candidates.append(found)
+    return max(candidates, key=prose_score) if candidates else None
 
 
 def _narrow(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

@@ -1,25 +1,99 @@
-"""Page-level kind rules: is a page of unknown URL shape an article?
+"""Page-level kind rules: is this page an article to archive, or a list?
 
-URL patterns decide most pages; for the rest (a site whose article URLs
-match no known pattern) the page itself decides: an article has a title
-and one block of running text, a list has many short links.
+URL patterns decide the pages whose shape a profile knows; every other page,
+and every page whose URL only *looks* like an article's, is judged by what it
+holds. An article has a title and one block of running text; a list has many
+title links with at most a blurb between them (``crawler.listing``). The URL
+stays evidence: a ``page``/``PageNo``/``p`` parameter, ``list`` or ``index_N``
+in the path, or a pager on the page lower the bar for "list".
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from parsel import Selector
 
 from crawler.extract import RawPage
+from crawler.links import PageKind
 
 MIN_ARTICLE_CHARS = 200  # a list page's intro blurb is shorter than this
 MAX_LINK_DENSITY = 0.25  # share of the block's text that sits inside links
 SENTENCE_END = re.compile(r"[。！？；…]")
 MIN_SENTENCES = 3
+# A page that marks itself as an article (says_article) needs only this much text.
+MIN_MARKED_CHARS = 80
+MIN_MARKED_SENTENCES = 1
+_DATED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+
+
+@dataclass(frozen=True)
+class ListRule:
+    """Thresholds on ``ListingSignals`` that make a page a list.
+
+    Measured on 4 real list pages and 67 real article pages (gne), 69 real pages
+    with truth (cwced) and the project's 75 pages: the real lists have their
+    longest run at 0.02-0.07 of their prose and at most 222 characters; articles
+    at 0.11 and more, or over 600 characters (a Wikipedia article of 500 links).
+    """
+
+    min_title_links: int
+    max_longest_share: float
+    max_longest_run: int
+
+
+LIST_RULE = ListRule(min_title_links=8, max_longest_share=0.12, max_longest_run=500)
+# With list evidence in the URL or a pager: fewer, longer blurbs still make a list.
+EVIDENCED_LIST_RULE = ListRule(min_title_links=5, max_longest_share=0.25, max_longest_run=300)
+LIST_URL_HINT = re.compile(
+    r"(?i)(?:[?&](?:page|pageno|pn|pagenum|pageindex|totalresult)=\d+|/(?:list|lists|category|"
+    r"tag|tags|search|archives?)(?:[/_.-]|$)|[/_-]list[_-]?\d+|/index_\d+\.|/page/\d+|/\d+/\d+/?$)"
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a page is archived as an article, and the reason in a word or two."""
+
+    is_article: bool
+    reason: str
+
+
+def judge_page(raw: RawPage, url: str, kind: PageKind) -> Verdict:
+    """The spider's one decision for a fetched page.
+
+    ``kind`` is what the URL rules said: ARTICLE (a profile's article pattern),
+    LIST (a list pattern: evidence, since generic list patterns also match
+    ``/s?id=`` article URLs) or OTHER (no rule matched). Every page is checked
+    for a listing; LIST and OTHER pages must also show running text, an
+    ARTICLE page only some text (the clean pipeline's CLEAN_MIN_CHARS judges).
+    """
+    if is_listing(raw, url, evidenced=kind is PageKind.LIST):
+        return Verdict(False, "list page")
+    if kind is not PageKind.ARTICLE and not looks_like_article(raw):
+        return Verdict(False, "no running text")
+    return Verdict(True, "article")
+
+
+def is_listing(raw: RawPage, url: str, evidenced: bool = False) -> bool:
+    """Many title links with only blurbs between them; fewer suffice with list evidence."""
+    signals = raw.listing
+    evidenced = evidenced or signals.pager or bool(LIST_URL_HINT.search(url))
+    rule = EVIDENCED_LIST_RULE if evidenced else LIST_RULE
+    return (
+        signals.title_links >= rule.min_title_links
+        and signals.longest_run_share <= rule.max_longest_share
+        and signals.longest_run <= rule.max_longest_run
+    )
 
 
 def looks_like_article(raw: RawPage) -> bool:
+    """A title and a body of at least a few sentences that is not mostly links.
+
+    A page that says it is an article (a dated info line, ``og:type`` article,
+    an ``article:published_time``) may be short: a news flash, a photo story.
+    """
     if not raw.body_html or not (raw.title or raw.head_title):
         return False
     block = Selector(text=raw.body_html)
@@ -27,6 +101,18 @@ def looks_like_article(raw: RawPage) -> bool:
     linked = "".join(block.xpath("//a//text()").getall())
     chars = len(re.sub(r"\s+", "", text))
     link_chars = len(re.sub(r"\s+", "", linked))
-    if chars < MIN_ARTICLE_CHARS or len(SENTENCE_END.findall(text)) < MIN_SENTENCES:
+    min_chars, min_sentences = (
+        (MIN_MARKED_CHARS, MIN_MARKED_SENTENCES) if says_article(raw) else (MIN_ARTICLE_CHARS, MIN_SENTENCES)
+    )
+    if chars < min_chars or len(SENTENCE_END.findall(text)) < min_sentences:
         return False
     return link_chars / (chars + link_chars) <= MAX_LINK_DENSITY
+
+
+def says_article(raw: RawPage) -> bool:
+    """The page marks itself as one article: a dated info line or article metadata."""
+    if raw.meta.get("og:type", "").lower() in ("article", "news"):
+        return True
+    if any(key in raw.meta for key in ("article:published_time", "pubdate", "publishdate")):
+        return True
+    return bool(_DATED.search(raw.info_text or ""))

@@ -37,7 +37,7 @@ from crawler.links import (
     site_of,
     url_kind,
 )
-from crawler.pagekind import looks_like_article
+from crawler.pagekind import judge_page
 from crawler.profiles import Profile, get_profile, profile_for
 
 logger = logging.getLogger(__name__)
@@ -106,10 +106,10 @@ class TemplateSpider(Spider):
         kind = url_kind(canonical_url(url, profile), profile)
         links = self._links(selector, url, profile)
         yield from self._follow(links, profile)
-        if kind is PageKind.LIST:
-            return
         raw = extract_page(text, url, profile)
-        if kind is PageKind.OTHER and not looks_like_article(raw):
+        verdict = judge_page(raw, url, kind)
+        if not verdict.is_article:
+            self.crawler.stats.inc_value(f"crawl/not_article/{verdict.reason.replace(' ', '_')}")
             return
         item = self._new_item(response, profile, raw.canonical)
         item.raw_pages.append(raw)
