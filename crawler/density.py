@@ -15,6 +15,8 @@ import re
 import lxml.etree as etree
 import lxml.html
 
+from crawler.labels import is_label_only
+
 # Prose punctuation. ASCII marks count only before a space: URLs, dates and file names
 # ("http://www.x.gov.cn/", "2019.09.18") are full of dots and colons but are not prose.
 _PUNCT = re.compile(r"[，。！？；：、“”‘’《》（）]|[,.!?;:](?=\s)")
@@ -27,6 +29,8 @@ _SKIP = frozenset({"script", "style", "a", "nav", "header", "footer", "aside", "
                    "select", "option", "textarea", "button", "form", "noscript"})
 _PRUNABLE = frozenset({"p", "div", "ul", "ol", "dl", "table", "section", "nav", "aside"})
 MIN_PARAGRAPH_CHARS = 10
+MAX_PROMO_CHARS = 200  # a promo line longer than this is prose that happens to hold links
+_NOT_IN_LINK = etree.XPath(".//text()[not(ancestor::a)]")
 MIN_BLOCK_CHARS = 30
 _CANDIDATES = 15
 
@@ -142,6 +146,8 @@ def _is_link_block(el: lxml.html.HtmlElement) -> bool:
     links = [a for a in el.iter("a") if a.text_content().strip()]
     if not links:
         return False
+    if text_len(el) <= MAX_PROMO_CHARS and is_label_only("".join(_NOT_IN_LINK(el))):
+        return True  # "推荐阅读：<a>…</a>", "【推荐】<a>…</a>": labels around links
     density = link_density(el)
     if len(links) >= 2:
         return density > 0.6

@@ -12,14 +12,16 @@ import re
 
 # Labels that end a value: whatever follows them is another field.
 _NEXT_LABEL = (
-    r"(?:文章来源|本文来源|信息来源|作者|来源|出处|时间|发布|日期|更新|推荐访问|浏览次数|浏览|"
+    r"(?:文章来源|本文来源|信息来源|作者|来源|出处|稿源|转载自|转自|摘自|时间|发布|日期|更新|推荐访问|浏览次数|浏览|"
     r"阅读次数|阅读|点击数|点击|编辑|责任编辑|责编|撰稿|字号|标签|关键词|分享|评论|人气|栏目|所属|文/)"
 )
 _END = rf"(?=\s*{_NEXT_LABEL}\s*[:：/]|\s{{2,}}|\s*[|｜]|\s*[）)】\]]|$)"
 _VALUE = r"([^\s|｜:：,，;；。）)】\]][^|｜:：;；。）)】\]]{0,39}?)"
 _NAME = r"([^\s|｜:：,，;；。）)】\]/]{1,20}?)"  # a person's name: no spaces
+# "来源：X", "文章来源: X", "本文来源于X", "出处 X", "稿源：X", "转载自X", "[来源] X", "【来源】X".
 ORIGIN_RE = re.compile(
-    rf"(?:文章来源|本文来源|信息来源|稿件来源|来源|出处|稿源)\s*(?:[:：]\s*|\s+){_VALUE}{_END}"
+    r"(?:(?:文章|本文|信息|稿件|新闻|内容)?来源(?:于|自)?|出处|稿源|转载自|转载于|转自|摘自|选自)"
+    rf"\s*(?:[\]】]\s*[:：]?\s*|[:：]\s*|\s+|(?<=[于自])){_VALUE}{_END}"
 )
 AUTHOR_RES = tuple(
     re.compile(p)
@@ -32,6 +34,20 @@ AUTHOR_RES = tuple(
 # Values that say nothing.
 _EMPTY_VALUES = frozenset({"", "未知", "佚名", "网络", "互联网", "本站", "admin", "不详", "原创"})
 _EMPTY_FOR_ORIGIN = frozenset({"", "未知", "不详"})
+
+
+# What is left of a promo or recommendation line once its links are gone, when it is
+# nothing but labels: "推荐阅读：", "【推荐】", "相关链接>>", "点击查看更多".
+_LABEL_ONLY = re.compile(
+    r"^(?:[\W_]|推荐|阅读|相关|延伸|热门|热点|热荐|精彩|精选|必读|猜你喜欢|更多|查看|点击|点此|"
+    r"下载|专题|栏目|请访问|访问|链接|广告|提示|文章|范文|本文|原文|全文|编辑|小编|了解|关注|进入|"
+    r"详情|详细|这里|此处|戳|内容|资讯|信息|专栏|合集|大全|汇总|推荐你|为你|你|您|可能|喜欢|感兴趣|还|看)*$"
+)
+
+
+def is_label_only(text: str) -> bool:
+    """True for text made only of promo labels and punctuation (also for empty text)."""
+    return bool(_LABEL_ONLY.match(text or ""))
 
 
 def _clean(value: str) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 import lxml.etree as etree
 import lxml.html
 
-from crawler.labels import AUTHOR_RES, ORIGIN_RE, parse_author, parse_origin
+from crawler.labels import AUTHOR_RES, ORIGIN_RE, is_label_only, parse_author, parse_origin
 from crawler.profiles import Profile
 
 logger = logging.getLogger(__name__)
@@ -93,10 +93,23 @@ _PROSE_AFTER_MARKER = 60
 _SENTENCE_END = re.compile(r"[。！？!?；;”」』）)]\s*$")
 # Intro/outro sentences: an editor ("小编", "为大家") who collected something, plus a
 # closing formula. Both must appear, so essays that mention 整理 are safe.
+# The editor is named ("小编", "本站", "为大家") or the thing collected is: a 《title》,
+# "一文", "范文" ("<any site>整理了《X》一文，供大家参考" names neither reader nor editor).
 INTRO_WHO = re.compile(
-    r"(?:小编|本站|为大家|给大家|为您|给您|大家带来|与大家分享|和大家分享|分享给大家)"
+    r"(?:小编|本站|为大家|给大家|为您|给您|为你|给你|大家带来|与大家分享|和大家分享|分享给大家)"
     r".{0,60}?(?:整理|收集|搜集|准备|带来|分享|推荐|精选|汇总|编辑)"
+    r"|(?:整理|收集|搜集|精选|汇总|编辑|分享|推荐)(?:了|的|好)?.{0,40}?"
+    r"(?:《[^》]{1,80}》|一文|范文|篇文章|的文章|的资料|的内容)"
 )
+# Closing formulas that stand alone at the end ("希望对你有帮助！", "感谢阅读。").
+OUTRO = re.compile(
+    r"^\s*(?:以上|上述|本文|这篇文章|这些|相信)?.{0,14}?(?:希望|但愿|相信).{0,12}?"
+    r"(?:对|能对|可以对|能够对|能给|能为|给)(?:你|您|大家|各位|读者|朋友们?)"
+    r".{0,10}?(?:帮助|启发|参考|用处|收获|借鉴)[^。！？!?]{0,12}[。！？!?～~]*\s*$"
+    r"|^\s*(?:欢迎|感谢|谢谢)(?:您的?|你的?|大家)?(?:阅读|浏览|观看|收藏|分享|参考)[^。！？!?]{0,10}[。！？!?～~]*\s*$"
+)
+# Labels that introduce an intro: "【导语】", "导语：", "编者按：".
+_INTRO_LABEL = re.compile(r"^\s*(?:【(?:导语|导读|编者按|小编寄语)】|(?:导语|导读|编者按|小编寄语)\s*[:：])\s*")
 INTRO_CLOSE = re.compile(r"(?:欢迎|希望|供大家|供您|仅供|参考|借鉴|阅读|喜欢|帮助|品鉴|浏览|收藏|一起来看|来看看)")
 _MORE = re.compile(r"想了解更多.{0,60}(?:请访问|请关注)[^。！!]*")
 _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』]?|$)")
@@ -104,7 +117,8 @@ _SITE_HINT = re.compile(r"欢迎|访问|关注|版权|来自|转载|首发|原�
 _LINE_ORIGIN = re.compile(rf"^[（(【\[]?\s*{ORIGIN_RE.pattern}\s*[）)】\]]?\s*$")
 _LINE_AUTHORS = tuple(re.compile(rf"^[（(【\[]?\s*{p.pattern}\s*[）)】\]]?\s*$") for p in AUTHOR_RES)
 _TAIL_LINES = 3
-_TEASER_QUESTION = re.compile(r"[^。！!]{2,40}(?:怎么写|如何写|写什么|有哪些|是什么|怎么办)[？?]")
+# A short question leading into an intro ("如何写好工作计划？以下是…").
+_TEASER_QUESTION = re.compile(r"[^。！!？?]{2,40}[？?]")
 DATE_ONLY = re.compile(
     r"^(?:发表于|发布于|更新于|发布时间|时间|日期)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]"
     r"\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
@@ -204,12 +218,17 @@ def cut_tail(paragraphs: list[str], is_marker: Callable[[str], bool]) -> list[st
 def prose_follows(paragraphs: list[str]) -> bool:
     """Is most of this text finished sentences, as an article's is?
 
-    What follows a real tail marker is titles (no sentence end) and teasers cut
-    off mid-sentence or with "…"; the rest of an article is paragraphs that end
-    with a full stop.
+    What follows a real tail marker is titles (no sentence end) and teasers: cut
+    off mid-sentence or with "…", or other articles' openings with their editor
+    intros ("以下是小编为大家收集的…"); the rest of an article is paragraphs that
+    end with a full stop.
     """
     total = sum(len(p) for p in paragraphs)
-    prose = sum(len(p) for p in paragraphs if len(p) >= _PROSE_MIN and _SENTENCE_END.search(p))
+    prose = sum(
+        len(p)
+        for p in paragraphs
+        if len(p) >= _PROSE_MIN and _SENTENCE_END.search(p) and not INTRO_WHO.search(p)
+    )
     return prose >= max(_PROSE_AFTER_MARKER, total / 2)
 
 
@@ -226,6 +245,7 @@ def strip_boilerplate(
     """Template text out of the paragraphs; a trailing 来源/作者 line lifted into ``found``."""
     names = tuple(n for n in site_names if n and len(n) >= 2)
     title_key = _key(title or "")
+    found: dict[str, str] = {}
     out: list[str] = []
     for index, para in enumerate(cut_tail(paragraphs, _is_stop_line)):
         lead = index < _LEAD_PARAGRAPHS
@@ -237,13 +257,25 @@ def strip_boilerplate(
                 out.clear()  # the lead-in fluff ruiwen-like sites put before their intro
             continue
         para = stripped
+        if is_label_only(para):
+            continue  # "【推荐】" left of a promo line whose link text was the rest
         if _is_boilerplate(para, title_key, names):
+            _note_labels(para, found)
             continue
         if out and out[-1] == para:
             continue
         out.append(para)
-    found = _lift_byline(out)
+    for key, value in _lift_byline(out).items():
+        found[key] = value  # a byline line beats values read off a dropped info line
     return out, found
+
+
+def _note_labels(line: str, found: dict[str, str]) -> None:
+    """Origin and author of an info line dropped from the text ("来源：X 作者：Y" mid-body)."""
+    if (origin := parse_origin(line)) is not None:
+        found.setdefault("origin", origin)
+    if (author := parse_author(line)) is not None:
+        found.setdefault("author", author)
 
 
 def _is_stop_line(para: str) -> bool:
@@ -266,19 +298,23 @@ def _strip_intro(para: str, lead: bool = False) -> str:
     """Remove editor intro/outro sentences, keeping the rest of a glued paragraph.
 
     A lead paragraph that *ends* with the intro ("在日常生活中…。以下是小编整理的…，
-    欢迎阅读。") is lead-in fluff as a whole and goes entirely.
+    欢迎阅读。") is lead-in fluff as a whole and goes entirely; so does an
+    "【导语】" label whose sentences were all intro.
     """
-    if not (INTRO_WHO.search(para) or "想了解更多" in para):
+    if not (INTRO_WHO.search(para) or OUTRO.search(para) or "想了解更多" in para):
         return para
     sentences = [s for s in _SENTENCE.findall(para) if s]
-    is_intro = [bool(INTRO_WHO.search(s) and INTRO_CLOSE.search(s)) for s in sentences]
+    is_intro = [
+        bool(INTRO_WHO.search(s) and INTRO_CLOSE.search(s)) or bool(OUTRO.match(s)) for s in sentences
+    ]
     for i in range(1, len(is_intro)):
-        if lead and is_intro[i] and _TEASER_QUESTION.fullmatch(sentences[i - 1]):
+        if lead and is_intro[i] and _TEASER_QUESTION.fullmatch(_INTRO_LABEL.sub("", sentences[i - 1])):
             is_intro[i - 1] = True  # "X怎么写？" leading into "以下是小编…": one intro
     if lead and is_intro and is_intro[-1] and len(para) <= _LEAD_MAX_CHARS:
         return ""
     kept = "".join(s for s, intro in zip(sentences, is_intro, strict=True) if not intro)
-    return _MORE.sub("", kept).strip()
+    kept = _MORE.sub("", kept).strip()
+    return "" if any(is_intro) and not _INTRO_LABEL.sub("", kept).strip() else kept
 
 
 def _lift_byline(paragraphs: list[str]) -> dict[str, str]:
