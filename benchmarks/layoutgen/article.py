@@ -23,7 +23,9 @@ from benchmarks.layoutgen.page import GeneratedPage, Inserted, Truth
 from benchmarks.layoutgen.prose import ArticleText, ProseSource
 from benchmarks.layoutgen.urls import ARTICLE_SHAPES, article_path
 from benchmarks.layoutgen.vocab import KEYLINK_CLASSES, SITES, SUB_SLUGS
+from crawler.demo.corpus import TOPICS
 
+TOPIC_WORDS = sorted({noun for topic in TOPICS for noun in topic.nouns} | {t.name for t in TOPICS})
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|篇\d+$|.{0,16}篇\d+$)")
 TITLE_STYLES = ("h1", "h1_in_div", "h2_logo_h1", "div_only")
 INFO_RATE = 0.9
@@ -38,19 +40,18 @@ def _keyword_links(blocks: list[Block], paras: list[str], rng: random.Random) ->
     out: list[Inserted] = []
     candidates = [i for i, b in enumerate(blocks) if b.kind == "para" and len(paras[i]) > 20]
     for i in rng.sample(candidates, min(len(candidates), rng.randint(1, 3))):
-        text, size = paras[i], rng.randint(2, 4)
-        starts = [s for s in range(3, len(text) - size - 3)
-                  if re.fullmatch(r"[\u4e00-\u9fff]+", text[s:s + size]) and text.find(text[s:s + size]) == s]
-        if not starts or "<a " in blocks[i].html:
+        text = paras[i]
+        words = [w for w in TOPIC_WORDS if 3 <= text.find(w) <= len(text) - len(w) - 3]
+        if not words or "<a " in blocks[i].html:
             continue
-        s = rng.choice(starts)
-        word = text[s:s + size]
+        word = rng.choice(words)
+        s = text.find(word)
         cls = rng.choice(KEYLINK_CLASSES)
         attr = f' class="{cls}"' if cls else ""
         blocks[i].html = blocks[i].html.replace(
             word, f'<a href="/tag/{rng.randint(1, 999)}.html"{attr} target="_blank">{word}</a>', 1)
         blocks[i].splittable = False
-        out.append(Inserted("keyword_link", "inline", [text[s - 3:s + size + 3]], word))
+        out.append(Inserted("keyword_link", "inline", [text[s - 3:s + len(word) + 3]], word))
     return out
 
 

@@ -71,8 +71,8 @@ class Piece:
 
 
 def clauses(text: str, skip: tuple[str, ...] = ()) -> list[str]:
-    """Clauses of at least 4 characters, minus the page's own names (which a body may cite)."""
-    return [c for c in _CLAUSE.split(text) if len(c) >= 4 and c not in skip]
+    """Clauses of at least 4 characters, minus parts of the page's own names (a body may cite them)."""
+    return [c for c in _CLAUSE.split(text) if len(c) >= 4 and not any(c in name for name in skip)]
 
 
 def _a(ctx: Context, text: str) -> str:
