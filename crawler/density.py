@@ -94,11 +94,26 @@ def _scores(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
             holder = el
         if score <= 0 or holder is None:
             continue
+        holder = _unwrapped(holder)
         scores[holder] = scores.get(holder, 0.0) + score
         parent = _block(holder.getparent())
         if parent is not None:
             scores[parent] = scores.get(parent, 0.0) + score / 2
     return scores
+
+
+def _unwrapped(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The outermost wrapper that holds ``el`` alone: ``<div><div>paragraph</div></div>``.
+
+    Sites wrap every paragraph in one or two bare divs; without this the score
+    of the paragraphs never reaches the block that holds them all.
+    """
+    parent = el.getparent()
+    while parent is not None and len(parent) == 1 and parent.tag not in ("body", "html"):
+        if (parent.text or "").strip() or (el.tail or "").strip():
+            break
+        el, parent = parent, parent.getparent()
+    return el
 
 
 def _inline_text(el: lxml.html.HtmlElement) -> str:

@@ -68,6 +68,10 @@ DROP_LINES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"^(?:上一篇|下一篇)(?:文章)?\s*[:：]", 120),
         (r"copyright|©|版权所有|all rights reserved", 150),
         (r"本站部分内容.{0,10}(?:转载|来自|来源)|如有侵权.{0,12}(?:告知|联系|删除)", 200),
+        (r"(?:^|[（(【\[])\s*(?:声明|版权声明|免责声明|特别声明|郑重声明)\s*[:：】\]]", 200),
+        (r"不代表本站(?:观点|立场)|本站(?:不拥有|仅提供)|不承担.{0,6}法律责任", 200),
+        (r"未经(?:许可|授权|允许|同意).{0,8}(?:不得|禁止|严禁|谢绝)转载|转载请(?:注明|保留|联系)", 200),
+        (r"网友(?:投稿|上传|发布)", 80),
         (r"^(?:本文|文章)(?:网址|链接|地址)\s*[:：]", 250),
         (r"^(?:(?:上一页|下一页|首页|尾页|末页|共\s*\d+\s*页|\d{1,3}|…|\.\.\.|\[\d+\])\s*)+$", 100),
         (r"^(?:分享到|分享至|扫一扫|打印本文|收藏本文|返回顶部|返回列表|关闭窗口|我要纠错)", 60),
@@ -86,6 +90,7 @@ STOP_LINES: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 _STOP_MAX_LEN = 300
+_MAX_LINK_LINE = 200  # a longer line of links and labels is a list the DOM rules handle
 # The rest of an article after a mid-text marker: paragraphs of this many characters or
 # more that end a sentence, at least this much of them.
 _PROSE_MIN = 20
@@ -100,6 +105,7 @@ INTRO_WHO = re.compile(
     r".{0,60}?(?:整理|收集|搜集|准备|带来|分享|推荐|精选|汇总|编辑)"
     r"|(?:整理|收集|搜集|精选|汇总|编辑|分享|推荐)(?:了|的|好)?.{0,40}?"
     r"(?:《[^》]{1,80}》|一文|范文|篇文章|的文章|的资料|的内容)"
+    r"|由.{1,24}?(?:整理|收集|搜集|编辑|提供|原创)|以上(?:就)?是.{0,80}?(?:全部|相关|所有)?内容"
 )
 # Closing formulas that stand alone at the end ("希望对你有帮助！", "感谢阅读。").
 OUTRO = re.compile(
@@ -107,11 +113,18 @@ OUTRO = re.compile(
     r"(?:对|能对|可以对|能够对|能给|能为|给)(?:你|您|大家|各位|读者|朋友们?)"
     r".{0,10}?(?:帮助|启发|参考|用处|收获|借鉴)[^。！？!?]{0,12}[。！？!?～~]*\s*$"
     r"|^\s*(?:欢迎|感谢|谢谢)(?:您的?|你的?|大家)?(?:阅读|浏览|观看|收藏|分享|参考)[^。！？!?]{0,10}[。！？!?～~]*\s*$"
+    r"|^\s*以下(?:信息|内容|资料|范文)?仅供.{0,6}参考[。！？!?～~]*\s*$"
 )
+# Pointers to more of the site: "更多X请点击：Y", "查看更多X相关内容>>", "更多精彩内容请继续关注本站".
+PROMO = re.compile(
+    r"(?:想了解|查看|了解|点击查看|阅读)?更多.{0,30}?(?:请(?:访问|关注|点击|进入|查看|继续关注|移步)"
+    r"|相关内容|>>|》》)[^。！？!?]*[。！？!?]*"
+)
+# Cheap test before sentences are split: any word a formula is made of.
+_FORMULA_HINT = re.compile(r"整理|收集|搜集|精选|汇总|分享|小编|本站|希望|感谢|谢谢|欢迎|参考|以上|更多|由")
 # Labels that introduce an intro: "【导语】", "导语：", "编者按：".
 _INTRO_LABEL = re.compile(r"^\s*(?:【(?:导语|导读|编者按|小编寄语)】|(?:导语|导读|编者按|小编寄语)\s*[:：])\s*")
 INTRO_CLOSE = re.compile(r"(?:欢迎|希望|供大家|供您|仅供|参考|借鉴|阅读|喜欢|帮助|品鉴|浏览|收藏|一起来看|来看看)")
-_MORE = re.compile(r"想了解更多.{0,60}(?:请访问|请关注)[^。！!]*")
 _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』]?|$)")
 _SITE_HINT = re.compile(r"欢迎|访问|关注|版权|来自|转载|首发|原创|本文|网址|www\.", re.I)
 _LINE_ORIGIN = re.compile(rf"^[（(【\[]?\s*{ORIGIN_RE.pattern}\s*[）)】\]]?\s*$")
@@ -123,7 +136,18 @@ DATE_ONLY = re.compile(
     r"^(?:发表于|发布于|更新于|发布时间|时间|日期)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]"
     r"\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
 )
+# Info-line parts: machine-written dates (a letter's "2023年5月6日" is its text),
+# counters, and the labels that stand before a date.
+_MACHINE_DATE = re.compile(
+    r"(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+)
+_COUNT_FIELD = re.compile(r"(?:浏览|阅读|点击|人气|访问|评论)(?:次数|量|数)?\s*[:：]?\s*\d+\s*次?")
+_INFO_WORDS = re.compile(r"(?:发布|更新|发表|上传)?(?:时间|日期|于)|发布|更新|发表")
+_WORD = re.compile(r"[\W_]+")
+_MAX_INFO_LINE = 120
 _LEAD_PARAGRAPHS = 3  # intros sit in the first paragraphs
+_MAX_FORMULA_PARAGRAPH = 2000  # formulas are looked for in paragraphs up to this long
+_MAX_PROMO_SENTENCE = 80  # "更多…请关注…" in a longer text is the author's, not the site's
 _LEAD_MAX_CHARS = 400  # how far from the end a 来源/作者 line may sit
 
 
@@ -159,13 +183,21 @@ def _parse_fragment(html: str) -> lxml.html.HtmlElement | None:
 def _walk(root: lxml.html.HtmlElement) -> list[str]:
     paragraphs: list[str] = []
     buf: list[str] = []
-    hidden = 0
+    unlinked: list[str] = []  # the same text without what sits inside links
+    hidden = in_link = 0
     bold_blocks: set[lxml.html.HtmlElement] = set()
+
+    def add(text: str) -> None:
+        buf.append(text)
+        if not in_link:
+            unlinked.append(text)
 
     def flush() -> None:
         text = normalize_text("".join(buf))
+        rest = "".join(unlinked)
         buf.clear()
-        if text:
+        unlinked.clear()
+        if text and not _is_link_line(text, rest):
             paragraphs.append(text)
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
@@ -179,17 +211,28 @@ def _walk(root: lxml.html.HtmlElement) -> list[str]:
                 bold_blocks.add(el)
             if tag in _BLOCK or el in bold_blocks:
                 flush()
+            in_link += tag == "a"
             if not hidden:
-                buf.append(el.text or "")
+                add(el.text or "")
         else:
             if tag in _INVISIBLE:
                 hidden -= 1
             if tag in _BLOCK or el in bold_blocks:
                 flush()
+            in_link -= tag == "a" and in_link > 0
             if el is not root and not hidden:
-                buf.append(el.tail or "")
+                add(el.tail or "")
     flush()
     return paragraphs
+
+
+def _is_link_line(text: str, unlinked: str) -> bool:
+    """A line of links and labels only ("猜你感兴趣：<a>…</a>", "★ <a>…</a>、<a>…</a>").
+
+    Such a line is a recommendation wherever it sits, also between ``<br>``s
+    where no element holds it alone. Keyword links inside prose leave prose.
+    """
+    return len(text) <= _MAX_LINK_LINE and len(unlinked) < len(text) and is_label_only(unlinked)
 
 
 def cut_at_markers(paragraphs: list[str], markers: Iterable[str]) -> list[str]:
@@ -286,9 +329,28 @@ def _key(text: str) -> str:
     return re.sub(r"[\s\W_]+", "", text)
 
 
+def is_info_line(line: str) -> bool:
+    """A line of labelled facts only: 来源/作者/时间/浏览 with their values, dates, counts.
+
+    Info lines come in every order and spelling ("信息来源：X | 作者 Y",
+    "[来源]X 撰稿：Y", "（2017-05-27 文章来源：网络整理）", "2019/07/19"); what
+    they have in common is that nothing is left once the labelled values go.
+    """
+    if len(line) > _MAX_INFO_LINE:
+        return False
+    rest = _MACHINE_DATE.sub(" ", line)
+    labelled = rest != line
+    for pattern in (ORIGIN_RE, *AUTHOR_RES, _COUNT_FIELD):
+        rest, n = pattern.subn(" ", rest)
+        labelled = labelled or bool(n)
+    return labelled and not _WORD.sub("", _INFO_WORDS.sub("", rest)).strip()
+
+
 def _is_boilerplate(para: str, title_key: str, names: tuple[str, ...]) -> bool:
     if title_key and _key(para) == title_key:
         return True  # the title repeated as the first line of the body
+    if is_info_line(para):
+        return True
     if any(p.search(para) for p, max_len in DROP_LINES if len(para) <= max_len):
         return True
     return any(para == n or (n in para and len(para) < 50 and _SITE_HINT.search(para)) for n in names)
@@ -301,7 +363,7 @@ def _strip_intro(para: str, lead: bool = False) -> str:
     欢迎阅读。") is lead-in fluff as a whole and goes entirely; so does an
     "【导语】" label whose sentences were all intro.
     """
-    if not (INTRO_WHO.search(para) or OUTRO.search(para) or "想了解更多" in para):
+    if len(para) > _MAX_FORMULA_PARAGRAPH or not _FORMULA_HINT.search(para):
         return para
     sentences = [s for s in _SENTENCE.findall(para) if s]
     is_intro = [
@@ -313,7 +375,7 @@ def _strip_intro(para: str, lead: bool = False) -> str:
     if lead and is_intro and is_intro[-1] and len(para) <= _LEAD_MAX_CHARS:
         return ""
     kept = "".join(s for s, intro in zip(sentences, is_intro, strict=True) if not intro)
-    kept = _MORE.sub("", kept).strip()
+    kept = PROMO.sub("", kept).strip() if len(kept) <= _MAX_PROMO_SENTENCE else kept
     return "" if any(is_intro) and not _INTRO_LABEL.sub("", kept).strip() else kept
 
 
