@@ -45,7 +45,7 @@ class ListRule:
 
 LIST_RULE = ListRule(min_title_links=8, max_longest_share=0.12, max_longest_run=500)
 # With list evidence in the URL or a pager: fewer, longer blurbs still make a list.
-EVIDENCED_LIST_RULE = ListRule(min_title_links=5, max_longest_share=0.25, max_longest_run=300)
+EVIDENCED_LIST_RULE = ListRule(min_title_links=5, max_longest_share=0.25, max_longest_run=500)
 LIST_URL_HINT = re.compile(
     r"(?i)(?:[?&](?:page|pageno|pn|pagenum|pageindex|totalresult)=\d+|/(?:list|lists|category|"
     r"tag|tags|search|archives?)(?:[/_.-]|$)|[/_-]list[_-]?\d+|/index_\d+\.|/page/\d+|/\d+/\d+/?$)"
@@ -77,14 +77,15 @@ def judge_page(raw: RawPage, url: str, kind: PageKind) -> Verdict:
 
 
 def is_listing(raw: RawPage, url: str, evidenced: bool = False) -> bool:
-    """Many title links with only blurbs between them; fewer suffice with list evidence."""
+    """Many title links with only blurbs between them; list evidence admits longer blurbs."""
     signals = raw.listing
     evidenced = evidenced or signals.pager or bool(LIST_URL_HINT.search(url))
-    rule = EVIDENCED_LIST_RULE if evidenced else LIST_RULE
-    return (
+    rules = (LIST_RULE, EVIDENCED_LIST_RULE) if evidenced else (LIST_RULE,)
+    return any(
         signals.title_links >= rule.min_title_links
         and signals.longest_run_share <= rule.max_longest_share
         and signals.longest_run <= rule.max_longest_run
+        for rule in rules
     )
 
 
@@ -110,8 +111,11 @@ def looks_like_article(raw: RawPage) -> bool:
 
 
 def says_article(raw: RawPage) -> bool:
-    """The page marks itself as one article: a dated info line or article metadata."""
+    """The page marks itself as one article: its heading is what <title> starts with,
+    a dated info line, or article metadata."""
     if raw.meta.get("og:type", "").lower() in ("article", "news"):
+        return True
+    if raw.title and raw.head_title and raw.head_title != raw.title and raw.head_title.startswith(raw.title):
         return True
     if any(key in raw.meta for key in ("article:published_time", "pubdate", "publishdate")):
         return True

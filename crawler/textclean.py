@@ -120,6 +120,7 @@ PROMO = re.compile(
     r"(?:想了解|查看|了解|点击查看|阅读)?更多.{0,30}?(?:请(?:访问|关注|点击|进入|查看|继续关注|移步)"
     r"|相关内容|>>|》》)[^。！？!?]*[。！？!?]*"
 )
+_PROMO_LABEL = re.compile(r"^\s*[【\[(（★☆●]*\s*(?:推荐|热门|精彩|热荐|提示)?\s*[】\])）]*\s*")
 # Cheap test before sentences are split: any word a formula is made of.
 _FORMULA_HINT = re.compile(r"整理|收集|搜集|精选|汇总|分享|小编|本站|希望|感谢|谢谢|欢迎|参考|以上|更多|由")
 # Labels that introduce an intro: "【导语】", "导语：", "编者按：".
@@ -138,8 +139,12 @@ DATE_ONLY = re.compile(
 )
 # Info-line parts: machine-written dates (a letter's "2023年5月6日" is its text),
 # counters, and the labels that stand before a date.
+_TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)"
 _MACHINE_DATE = re.compile(
-    r"(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+    rf"(?:19|20)\d{{2}}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}}{_TIME}?"
+    rf"|(?:(?:发布|更新|发表|上传)?(?:时间|日期)\s*[:：]?|发表于|发布于|更新于)\s*"
+    rf"(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日?{_TIME}?"
+    rf"|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日?{_TIME}"
 )
 _COUNT_FIELD = re.compile(r"(?:浏览|阅读|点击|人气|访问|评论)(?:次数|量|数)?\s*[:：]?\s*\d+\s*次?")
 _INFO_WORDS = re.compile(r"(?:发布|更新|发表|上传)?(?:时间|日期|于)|发布|更新|发表")
@@ -366,9 +371,7 @@ def _strip_intro(para: str, lead: bool = False) -> str:
     if len(para) > _MAX_FORMULA_PARAGRAPH or not _FORMULA_HINT.search(para):
         return para
     sentences = [s for s in _SENTENCE.findall(para) if s]
-    is_intro = [
-        bool(INTRO_WHO.search(s) and INTRO_CLOSE.search(s)) or bool(OUTRO.match(s)) for s in sentences
-    ]
+    is_intro = [_is_formula_sentence(s) for s in sentences]
     for i in range(1, len(is_intro)):
         if lead and is_intro[i] and _TEASER_QUESTION.fullmatch(_INTRO_LABEL.sub("", sentences[i - 1])):
             is_intro[i - 1] = True  # "X怎么写？" leading into "以下是小编…": one intro
@@ -377,6 +380,15 @@ def _strip_intro(para: str, lead: bool = False) -> str:
     kept = "".join(s for s, intro in zip(sentences, is_intro, strict=True) if not intro)
     kept = PROMO.sub("", kept).strip() if len(kept) <= _MAX_PROMO_SENTENCE else kept
     return "" if any(is_intro) and not _INTRO_LABEL.sub("", kept).strip() else kept
+
+
+def _is_formula_sentence(sentence: str) -> bool:
+    """An editor's intro/outro sentence, or a pointer to more of the site."""
+    if INTRO_WHO.search(sentence) and INTRO_CLOSE.search(sentence):
+        return True
+    if OUTRO.match(sentence):
+        return True
+    return len(sentence) <= _MAX_PROMO_SENTENCE and bool(PROMO.match(_PROMO_LABEL.sub("", sentence)))
 
 
 def _lift_byline(paragraphs: list[str]) -> dict[str, str]:
