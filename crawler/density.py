@@ -109,7 +109,13 @@ def _unwrapped(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     of the paragraphs never reaches the block that holds them all.
     """
     parent = el.getparent()
-    while parent is not None and len(parent) == 1 and parent.tag not in ("body", "html"):
+    # getprevious/getnext are O(1); len() of an lxml element walks all its children.
+    while (
+        parent is not None
+        and el.getprevious() is None
+        and el.getnext() is None
+        and parent.tag not in ("body", "html")
+    ):
         if (parent.text or "").strip() or (el.tail or "").strip():
             break
         el, parent = parent, parent.getparent()
