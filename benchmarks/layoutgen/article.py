@@ -125,7 +125,7 @@ def article_page(index: int, rng: random.Random, prose: ProseSource) -> Generate
     if rng.random() < 0.3:
         truth.inserted += _keyword_links(blocks, art.paragraphs, rng)
     pieces = _draw_pieces(ctx, rng)
-    info_pos = _info(rng, truth, pieces)
+    info_pos, forms = _info(rng, truth, pieces)
     style = rng.choice(markup.STYLES)
     body = markup.render(_place(blocks, pieces, rng, truth.inserted), style, rng)
     depth = rng.choices((0, 1, 2, 3, 4), weights=(3, 4, 3, 2, 1))[0]
@@ -142,20 +142,22 @@ def article_page(index: int, rng: random.Random, prose: ProseSource) -> Generate
                  _outside(pieces, "outside", truth.inserted), sidebar, link)
     truth.parts = {"markup": style, "naming": naming, "depth": str(depth), "url": shape,
                    "charset": cs, "title": title_style, "sidebar": sidebar, "prose": art.source,
-                   "length": art.length, "info": info_pos}
+                   "length": art.length, "info": info_pos,
+                   "origin_form": forms.get("origin_form", "none"),
+                   "author_form": forms.get("author_form", "none")}
     data, content_type = charset.encode(html, cs)
     return GeneratedPage(index, data, content_type, truth)
 
 
-def _info(rng: random.Random, truth: Truth, pieces: list[tuple[Piece, str]]) -> str:
-    """Draw the info line (most pages have one) and record what it shows."""
+def _info(rng: random.Random, truth: Truth, pieces: list[tuple[Piece, str]]) -> tuple[str, dict[str, str]]:
+    """Draw the info line (most pages have one) and record what it shows and how it spells it."""
     if rng.random() > INFO_RATE:
-        return "none"
+        return "none", {}
     pos = rng.choice(POSITIONS["info_line"])
     line = info_line(rng, pos)
     truth.date, truth.origin, truth.author = line.date, line.origin, line.author
     pieces.append((Piece("info_line", Block(line.html, "line"), line.text, line.cores), pos))
-    return pos
+    return pos, line.forms
 
 
 def _page(art: ArticleText, site: str, namer: Namer, rng: random.Random, cs: str, title_style: str,

@@ -31,6 +31,7 @@ class InfoLine:
     date: str | None = None
     origin: str | None = None
     author: str | None = None
+    forms: dict[str, str] = field(default_factory=dict)  # which spelling of each field was drawn
 
 
 def shown_date(rng: random.Random) -> tuple[str, str]:
@@ -58,13 +59,15 @@ def info_line(rng: random.Random, position: str) -> InfoLine:
         label = rng.choice(DATE_LABELS)
         fields.append((esc(label + shown), label + shown))
     if rng.random() < (0.8 if in_body else 0.6):
-        line.origin = rng.choice(ORIGINS)
-        text = rng.choice(ORIGIN_FORMS).format(v=line.origin)
+        line.origin, form = rng.choice(ORIGINS), rng.choice(ORIGIN_FORMS)
+        line.forms["origin_form"] = form
+        text = form.format(v=line.origin)
         fields.append((esc(text), text))
         line.cores.append(text)
     if rng.random() < 0.5 or not fields:
-        line.author = person(rng)
-        text = rng.choice(AUTHOR_FORMS).format(v=line.author)
+        line.author, form = person(rng), rng.choice(AUTHOR_FORMS)
+        line.forms["author_form"] = form
+        text = form.format(v=line.author)
         fields.append((esc(text), text))
         line.cores.append(text)
     if not in_body and rng.random() < 0.5:
