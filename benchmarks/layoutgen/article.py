@@ -144,7 +144,9 @@ def article_page(index: int, rng: random.Random, prose: ProseSource) -> Generate
                    "charset": cs, "title": title_style, "sidebar": sidebar, "prose": art.source,
                    "length": art.length, "info": info_pos,
                    "origin_form": forms.get("origin_form", "none"),
-                   "author_form": forms.get("author_form", "none")}
+                   "author_form": forms.get("author_form", "none"),
+                   "date_label": forms.get("date_label", "no date"),
+                   "date_format": forms.get("date_format", "no date")}
     data, content_type = charset.encode(html, cs)
     return GeneratedPage(index, data, content_type, truth)
 

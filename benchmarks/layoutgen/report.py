@@ -89,7 +89,7 @@ def part_rows(results: list[PageResult], kind: str) -> list[dict[str, Any]]:
                      "page_f1": sum(r.f1 for r in rs) / len(rs), "missed": sum(r.missed for r in rs),
                      "truncated": sum(r.truncated for r in rs),
                      "residue_pages": sum(bool(r.leaks) for r in rs),
-                     **{k: _rate(rs, k) for k in ("title", "origin", "author")}})
+                     **{k: _rate(rs, k) for k in ("title", "origin", "author", "date")}})
     return rows
 
 
@@ -110,12 +110,12 @@ def tables(results: list[PageResult]) -> str:
         out.append(f"{bad} {_cell(row['part'])}{row['inserted']:>9}{row['leaked']:>8}{row['cut_after']:>6}")
     out += ["", "article pages by part drawn",
             f"{'':2}{'part':<32}{'n':>5}{'page_f1':>9}{'missed':>8}{'trunc':>7}{'residue':>9}"
-            f"{'title':>7}{'origin':>7}{'author':>7}"]
+            f"{'title':>7}{'origin':>7}{'author':>7}{'date':>7}"]
     for row in part_rows(results, "article"):
         bad = "!" if row["page_f1"] < 0.99 or row["missed"] or row["residue_pages"] else " "
         out.append(f"{bad} {_cell(row['part'])}{row['n']:>5}{row['page_f1']:>9.3f}{row['missed']:>8}"
                    f"{row['truncated']:>7}{row['residue_pages']:>9}"
-                   + "".join(f"{_pct(row[k]):>7}" for k in ("title", "origin", "author")))
+                   + "".join(f"{_pct(row[k]):>7}" for k in ("title", "origin", "author", "date")))
     out += ["", "list pages by part drawn (archived = taken for an article)",
             f"{'':2}{'part':<32}{'n':>5}{'archived':>9}"]
     for row in part_rows(results, "list"):
