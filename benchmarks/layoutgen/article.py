@@ -69,7 +69,8 @@ def _place(blocks: list[Block], pieces: list[tuple[Piece, str]], rng: random.Ran
     """Body blocks with the top, middle and end pieces in place; records each insertion."""
     n = len(blocks)
     middle: dict[int, list[Piece]] = {}
-    top, end = [], []
+    top: list[Piece] = []
+    end: list[Piece] = []
     for piece, pos in pieces:
         if pos == "middle" and n >= 2:
             at = rng.randint(1, n - 1)
@@ -174,7 +175,7 @@ def _page(art: ArticleText, ctx: Context, cs: str, title_style: str, column: str
             "</a><form", "</a></h1><form", 1)
     crumbs, crumb_cores = chrome.breadcrumb(site, art.channel, art.slug, art.title, namer, rng)
     foot, foot_cores = chrome.footer(site, namer, rng)
-    side, side_cores = "", []
+    side, side_cores = "", list[str]()
     if sidebar != "none":
         side, side_cores = chrome.sidebar(namer, rng, ctx.link, _titles(ctx, rng.randint(5, 10)),
                                           [t for t in chrome.hot_teasers(rng) if t not in ctx.used])

@@ -10,7 +10,6 @@ it is finished as the spider finishes an article whose next part fails.
 
 from __future__ import annotations
 
-import logging
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -61,8 +60,6 @@ class FanwenPath:
         hosts = [f"http://{host}/" for _, host in SITES]
         self.spider = TemplateSpider.from_crawler(crawler, start_urls=hosts)
         self.pipeline = CleanPipeline.from_crawler(crawler)
-        for name in ("crawler", "pipelines", "scrapy"):
-            logging.getLogger(name).setLevel(logging.ERROR)
 
     def run(self, page: GeneratedPage) -> Outcome:
         start = time.perf_counter()
