@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
 
 from benchmarks.layoutgen import charset, chrome, markup
 from benchmarks.layoutgen.boilerplate import END_RANK, MAKERS, POSITIONS, RATES, Context, Piece
+from benchmarks.layoutgen.boilerplate import titles as _titles
 from benchmarks.layoutgen.info import info_line
 from benchmarks.layoutgen.markup import Block, esc
 from benchmarks.layoutgen.naming import STYLES as NAMINGS
@@ -69,7 +69,8 @@ def _place(blocks: list[Block], pieces: list[tuple[Piece, str]], rng: random.Ran
     """Body blocks with the top, middle and end pieces in place; records each insertion."""
     n = len(blocks)
     middle: dict[int, list[Piece]] = {}
-    top, end = [], []
+    top: list[Piece] = []
+    end: list[Piece] = []
     for piece, pos in pieces:
         if pos == "middle" and n >= 2:
             at = rng.randint(1, n - 1)
@@ -125,7 +126,7 @@ def article_page(index: int, rng: random.Random, prose: ProseSource) -> Generate
     if rng.random() < 0.3:
         truth.inserted += _keyword_links(blocks, art.paragraphs, rng)
     pieces = _draw_pieces(ctx, rng)
-    info_pos = _info(rng, truth, pieces)
+    info_pos, forms = _info(rng, truth, pieces)
     style = rng.choice(markup.STYLES)
     body = markup.render(_place(blocks, pieces, rng, truth.inserted), style, rng)
     depth = rng.choices((0, 1, 2, 3, 4), weights=(3, 4, 3, 2, 1))[0]
@@ -138,36 +139,49 @@ def article_page(index: int, rng: random.Random, prose: ProseSource) -> Generate
               + body + _outside(pieces, "after", truth.inserted))
     cs = charset.draw(rng)
     sidebar = rng.choice(("none", "left", "right", "right"))
-    html = _page(art, site, namer, rng, cs, title_style, column,
-                 _outside(pieces, "outside", truth.inserted), sidebar, link)
+    html = _page(art, ctx, cs, title_style, column, _outside(pieces, "outside", truth.inserted),
+                 sidebar, truth)
     truth.parts = {"markup": style, "naming": naming, "depth": str(depth), "url": shape,
                    "charset": cs, "title": title_style, "sidebar": sidebar, "prose": art.source,
-                   "length": art.length, "info": info_pos}
+                   "length": art.length, "info": info_pos,
+                   "origin_form": forms.get("origin_form", "none"),
+                   "author_form": forms.get("author_form", "none"),
+                   "date_label": forms.get("date_label", "no date"),
+                   "date_format": forms.get("date_format", "no date")}
     data, content_type = charset.encode(html, cs)
     return GeneratedPage(index, data, content_type, truth)
 
 
-def _info(rng: random.Random, truth: Truth, pieces: list[tuple[Piece, str]]) -> str:
-    """Draw the info line (most pages have one) and record what it shows."""
+def _info(rng: random.Random, truth: Truth, pieces: list[tuple[Piece, str]]) -> tuple[str, dict[str, str]]:
+    """Draw the info line (most pages have one) and record what it shows and how it spells it."""
     if rng.random() > INFO_RATE:
-        return "none"
+        return "none", {}
     pos = rng.choice(POSITIONS["info_line"])
     line = info_line(rng, pos)
     truth.date, truth.origin, truth.author = line.date, line.origin, line.author
     pieces.append((Piece("info_line", Block(line.html, "line"), line.text, line.cores), pos))
-    return pos
+    return pos, line.forms
 
 
-def _page(art: ArticleText, site: str, namer: Namer, rng: random.Random, cs: str, title_style: str,
-          column: str, outside: str, sidebar: str, link: Callable[[], str]) -> str:
+def _page(art: ArticleText, ctx: Context, cs: str, title_style: str, column: str, outside: str,
+          sidebar: str, truth: Truth) -> str:
+    """The whole page around the article column; the chrome's cores are recorded too."""
+    rng, namer, site = ctx.rng, ctx.namer, ctx.site
     head = chrome.head(chrome.head_title(art.title, art.channel, site, rng), charset.meta_charset(cs),
                        rng, art.paragraphs[0][:60] if rng.random() < 0.5 else "")
     top = chrome.header(site, namer, rng)
     if title_style == "h2_logo_h1":
         top = top.replace('<a href="/" class="logo">', '<h1 class="logo"><a href="/">', 1).replace(
             "</a><form", "</a></h1><form", 1)
-    side = chrome.sidebar(namer, rng, link) if sidebar != "none" else ""
+    crumbs, crumb_cores = chrome.breadcrumb(site, art.channel, art.slug, art.title, namer, rng)
+    foot, foot_cores = chrome.footer(site, namer, rng)
+    side, side_cores = "", list[str]()
+    if sidebar != "none":
+        side, side_cores = chrome.sidebar(namer, rng, ctx.link, _titles(ctx, rng.randint(5, 10)),
+                                          [t for t in chrome.hot_teasers(rng) if t not in ctx.used])
+    for cls, cores in (("breadcrumb", crumb_cores), ("sidebar", side_cores), ("footer", foot_cores)):
+        if cores:
+            truth.inserted.append(Inserted(cls, "outside", cores, " ".join(cores)[:60]))
     main = f"<div{namer.attr('wrapper')}>{column}</div>{outside}"
     main = side + main if sidebar == "left" else main + side
-    return (f"{head}<body>{top}{chrome.breadcrumb(site, art.channel, art.slug, art.title, namer, rng)}"
-            f"<div{namer.attr('wrapper')}>{main}</div>{chrome.footer(site, namer, rng)}</body></html>")
+    return (f"{head}<body>{top}{crumbs}<div{namer.attr('wrapper')}>{main}</div>{foot}</body></html>")

@@ -60,6 +60,7 @@ class Context:
     slug: str
     link: Callable[[], str]  # a fresh article URL of this site
     more_titles: Callable[[], str]  # an extra article title
+    used: set[str] = field(default_factory=set)  # titles linked so far: each leak names one insertion
 
 
 @dataclass
@@ -79,9 +80,15 @@ def _a(ctx: Context, text: str) -> str:
     return f'<a href="{ctx.link()}" target="_blank">{esc(text)}</a>'
 
 
-def _titles(ctx: Context, n: int) -> list[str]:
-    pool = list(RELATED_TITLES)
-    return [ctx.rng.choice(pool) if ctx.rng.random() < 0.5 else ctx.more_titles() for _ in range(n)]
+def titles(ctx: Context, n: int) -> list[str]:
+    """Titles of other articles, none linked twice on one page (so a leaked title has one owner)."""
+    out: list[str] = []
+    while len(out) < n:
+        title = ctx.rng.choice(RELATED_TITLES) if ctx.rng.random() < 0.5 else ctx.more_titles()
+        if title not in ctx.used and title != ctx.title:
+            ctx.used.add(title)
+            out.append(title)
+    return out
 
 
 def intro_formula(ctx: Context) -> Piece:
@@ -120,7 +127,7 @@ def outro_formula(ctx: Context) -> Piece:
 
 
 def promo_line(ctx: Context) -> Piece:
-    c, rel = ctx.channel, _titles(ctx, 1)[0]
+    c, rel = ctx.channel, titles(ctx, 1)[0]
     label, link = ctx.rng.choice((
         (f"【推荐】想了解更多{c}的资讯，请访问：", c),
         (f"想了解更多{c}网的资讯，请访问：", c),
@@ -137,7 +144,7 @@ def promo_line(ctx: Context) -> Piece:
 
 
 def mid_recommend(ctx: Context) -> Piece:
-    rels = _titles(ctx, ctx.rng.randint(1, 2))
+    rels = titles(ctx, ctx.rng.randint(1, 2))
     label = ctx.rng.choice(("推荐阅读：", "相关推荐：", "【相关阅读】", "推荐：", "相关文章：",
                             "延伸阅读：", "猜你感兴趣：", "★ ", "点击查看："))
     links = "、".join(_a(ctx, r) for r in rels)
@@ -186,21 +193,22 @@ def related_block(ctx: Context) -> Piece:
     style = rng.randrange(3)
     if style == 2:
         teasers = rng.sample(TEASER_TEXTS, 3)
+        ctx.used.update(teasers)
         items = "".join(f'<div><a href="{ctx.link()}"><p>{esc(x)}</p></a></div>' for x in teasers)
         cores = [x[:14] for x in teasers]
     else:
-        titles = _titles(ctx, rng.randint(3, 8))
+        linked = titles(ctx, rng.randint(3, 8))
         if style == 0:
-            items = "<ul>" + "".join(f"<li>{_a(ctx, x)}</li>" for x in titles) + "</ul>"
+            items = "<ul>" + "".join(f"<li>{_a(ctx, x)}</li>" for x in linked) + "</ul>"
         else:
-            items = "".join(f"<p>{_a(ctx, x)}</p>" for x in titles)
-        cores = titles
+            items = "".join(f"<p>{_a(ctx, x)}</p>" for x in linked)
+        cores = linked
     html = f"<div{ctx.namer.attr('related')}>{head}{items}</div>"
     return Piece("related_block", Block(html, "raw"), heading, [*clauses(heading, (t,)), *cores])
 
 
 def prev_next(ctx: Context) -> Piece:
-    a, b = _titles(ctx, 2)
+    a, b = titles(ctx, 2)
     nxt = _a(ctx, b) if ctx.rng.random() < 0.8 else "没有了"
     html = f"<div{ctx.namer.attr('related')}><p>上一篇：{_a(ctx, a)}</p><p>下一篇：{nxt}</p></div>"
     return Piece("prev_next", Block(html, "raw"), f"上一篇：{a} 下一篇：{b}", ["上一篇", "下一篇", a])

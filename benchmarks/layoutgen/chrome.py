@@ -41,30 +41,40 @@ def header(site: str, namer: Namer, rng: random.Random) -> str:
 
 
 def breadcrumb(site: str, channel: str, slug: str, title: str | None, namer: Namer,
-               rng: random.Random) -> str:
+               rng: random.Random) -> tuple[str, list[str]]:
+    """(HTML, cores): the label, when there is one, is what must not reach the text."""
     if rng.random() < 0.2:
-        return ""
+        return "", []
     sep = rng.choice(("&gt;", "&gt;&gt;", " » ", " / ", "→"))
     label = rng.choice(("当前位置：", "您现在的位置：", "位置：", ""))
     last = f"{sep}{esc(title)}" if title and rng.random() < 0.5 else (f"{sep}正文" if title else "")
     return (f'<div{namer.attr("breadcrumb")}>{label}<a href="/">{esc(site)}</a>{sep}'
-            f'<a href="/{slug}/">{esc(channel)}</a>{last}</div>')
+            f'<a href="/{slug}/">{esc(channel)}</a>{last}</div>', [label.rstrip("：")] if label else [])
 
 
-def sidebar(namer: Namer, rng: random.Random, link: Callable[[], str]) -> str:
-    """Hot lists and, sometimes, prose teasers (which read like article text)."""
-    parts = []
-    titles = rng.sample(RELATED_TITLES, rng.randint(5, 10))
-    parts.append("<h3>热门文章</h3><ul>" + "".join(
-        f'<li><a href="{link()}">{esc(t)}</a></li>' for t in titles) + "</ul>")
-    if rng.random() < 0.4:
+def sidebar(namer: Namer, rng: random.Random, link: Callable[[], str],
+            titles: list[str], teasers: list[str]) -> tuple[str, list[str]]:
+    """Hot lists and, sometimes, prose teasers (which read like article text); (HTML, cores)."""
+    parts = ["<h3>热门文章</h3><ul>" + "".join(
+        f'<li><a href="{link()}">{esc(t)}</a></li>' for t in titles) + "</ul>"]
+    cores = ["热门文章", *titles]
+    if teasers:
         parts.append("<h3>最新推荐</h3>" + "".join(
-            f'<div><a href="{link()}">{esc(t[:16])}</a><p>{esc(t)}</p></div>'
-            for t in rng.sample(TEASER_TEXTS, 2)))
-    return f'<div{namer.attr("sidebar")}>{"".join(parts)}</div>'
+            f'<div><a href="{link()}">{esc(t[:16])}</a><p>{esc(t)}</p></div>' for t in teasers))
+        cores += ["最新推荐", *(t[:16] for t in teasers)]
+    return f'<div{namer.attr("sidebar")}>{"".join(parts)}</div>', cores
 
 
-def footer(site: str, namer: Namer, rng: random.Random) -> str:
+def hot_titles(rng: random.Random) -> list[str]:
+    return rng.sample(RELATED_TITLES, rng.randint(5, 10))
+
+
+def hot_teasers(rng: random.Random) -> list[str]:
+    return rng.sample(TEASER_TEXTS, 2) if rng.random() < 0.4 else []
+
+
+def footer(site: str, namer: Namer, rng: random.Random) -> tuple[str, list[str]]:
     lines = [f"Copyright © 2008-2024 {esc(site)} 版权所有"]
     lines += rng.sample(DISCLAIMER_LINES, rng.randint(1, 2))
-    return f'<div{namer.attr("footer")}>' + "<br />".join(lines) + "</div>"
+    cores = ["版权所有"] + ["ICP备案号"] * any("ICP" in x for x in lines)
+    return f'<div{namer.attr("footer")}>' + "<br />".join(lines) + "</div>", cores

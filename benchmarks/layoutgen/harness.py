@@ -10,7 +10,7 @@ it is finished as the spider finishes an article whose next part fails.
 
 from __future__ import annotations
 
-import logging
+import asyncio
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -61,8 +61,6 @@ class FanwenPath:
         hosts = [f"http://{host}/" for _, host in SITES]
         self.spider = TemplateSpider.from_crawler(crawler, start_urls=hosts)
         self.pipeline = CleanPipeline.from_crawler(crawler)
-        for name in ("crawler", "pipelines", "scrapy"):
-            logging.getLogger(name).setLevel(logging.ERROR)
 
     def run(self, page: GeneratedPage) -> Outcome:
         start = time.perf_counter()
@@ -74,11 +72,11 @@ class FanwenPath:
         headers = {"Content-Type": page.content_type} if page.content_type else {}
         response = HtmlResponse(page.url, body=page.body, headers=headers, request=Request(page.url))
         item, multipage = None, False
-        for out in self.spider.parse(response):
+        for out in _collect(self.spider.parse(response)):
             if isinstance(out, ArticlePage):
                 item = out
-            elif isinstance(out, Request) and out.callback == self.spider.parse_part and item is None:
-                item, multipage = out.cb_kwargs.get("item"), True
+            elif isinstance(out, Request) and isinstance(out.cb_kwargs.get("item"), ArticlePage):
+                item, multipage = item or out.cb_kwargs["item"], item is None
         if item is None:
             return Outcome(False, "no item")
         try:
@@ -87,6 +85,15 @@ class FanwenPath:
             return Outcome(False, f"dropped: {exc}", multipage=multipage)
         return Outcome(True, "", kept.text, kept.title, kept.origin, kept.author, kept.published_at,
                        multipage=multipage)
+
+
+def _collect(result: Any) -> list[Any]:
+    """The callback's output, whether it is a generator or (if it becomes one) an async generator."""
+    if hasattr(result, "__aiter__"):
+        async def drain() -> list[Any]:
+            return [x async for x in result]
+        return asyncio.run(drain())
+    return list(result or [])
 
 
 def baselines() -> dict[str, Any]:

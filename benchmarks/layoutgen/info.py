@@ -31,20 +31,21 @@ class InfoLine:
     date: str | None = None
     origin: str | None = None
     author: str | None = None
+    forms: dict[str, str] = field(default_factory=dict)  # which spelling of each field was drawn
 
 
-def shown_date(rng: random.Random) -> tuple[str, str]:
-    """(as the page prints it, ISO 8601 truth: with seconds when a time is shown)."""
+def shown_date(rng: random.Random) -> tuple[str, str, str]:
+    """(as the page prints it, ISO 8601 truth: with seconds when a time is shown, form name)."""
     y, mo, d = rng.randint(2012, 2024), rng.randint(1, 12), rng.randint(1, 28)
     h, mi, s = rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59)
     day = f"{y:04d}-{mo:02d}-{d:02d}"
     return rng.choice((
-        (f"{day} {h:02d}:{mi:02d}", f"{day}T{h:02d}:{mi:02d}:00"),
-        (f"{day} {h:02d}:{mi:02d}:{s:02d}", f"{day}T{h:02d}:{mi:02d}:{s:02d}"),
-        (day, day),
-        (f"{y}年{mo:02d}月{d:02d}日", day),
-        (f"{y}年{mo}月{d}日 {h:02d}:{mi:02d}", f"{day}T{h:02d}:{mi:02d}:00"),
-        (f"{y}/{mo:02d}/{d:02d}", day),
+        (f"{day} {h:02d}:{mi:02d}", f"{day}T{h:02d}:{mi:02d}:00", "Y-m-d H:M"),
+        (f"{day} {h:02d}:{mi:02d}:{s:02d}", f"{day}T{h:02d}:{mi:02d}:{s:02d}", "Y-m-d H:M:S"),
+        (day, day, "Y-m-d"),
+        (f"{y}年{mo:02d}月{d:02d}日", day, "Y年m月d日"),
+        (f"{y}年{mo}月{d}日 {h:02d}:{mi:02d}", f"{day}T{h:02d}:{mi:02d}:00", "Y年m月d日 H:M"),
+        (f"{y}/{mo:02d}/{d:02d}", day, "Y/m/d"),
     ))
 
 
@@ -54,17 +55,20 @@ def info_line(rng: random.Random, position: str) -> InfoLine:
     fields: list[tuple[str, str]] = []  # (html, visible text)
     line = InfoLine("", "")
     if rng.random() < (0.3 if in_body else 0.85):
-        shown, line.date = shown_date(rng)
+        shown, line.date, form = shown_date(rng)
         label = rng.choice(DATE_LABELS)
+        line.forms["date_label"], line.forms["date_format"] = label.strip() or "(none)", form
         fields.append((esc(label + shown), label + shown))
     if rng.random() < (0.8 if in_body else 0.6):
-        line.origin = rng.choice(ORIGINS)
-        text = rng.choice(ORIGIN_FORMS).format(v=line.origin)
+        line.origin, form = rng.choice(ORIGINS), rng.choice(ORIGIN_FORMS)
+        line.forms["origin_form"] = form
+        text = form.format(v=line.origin)
         fields.append((esc(text), text))
         line.cores.append(text)
     if rng.random() < 0.5 or not fields:
-        line.author = person(rng)
-        text = rng.choice(AUTHOR_FORMS).format(v=line.author)
+        line.author, form = person(rng), rng.choice(AUTHOR_FORMS)
+        line.forms["author_form"] = form
+        text = form.format(v=line.author)
         fields.append((esc(text), text))
         line.cores.append(text)
     if not in_body and rng.random() < 0.5:

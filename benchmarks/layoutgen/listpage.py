@@ -97,11 +97,12 @@ def list_page(index: int, rng: random.Random, prose: ProseSource) -> GeneratedPa
               + _pager(urls, page, total, pager_style, namer))
     cs = charset.draw(rng)
     title = rng.choice((f"{channel}_{site}", f"{channel}_第{page}页_{site}", f"{channel}大全-{site}"))
-    sidebar = chrome.sidebar(namer, rng, lambda: article_path(art_shape, rng, slug, sub))
+    sidebar, _ = chrome.sidebar(namer, rng, lambda: article_path(art_shape, rng, slug, sub),
+                                chrome.hot_titles(rng), chrome.hot_teasers(rng))
     html = (f"{chrome.head(title, charset.meta_charset(cs), rng)}<body>{chrome.header(site, namer, rng)}"
-            f"{chrome.breadcrumb(site, channel, slug, None, namer, rng)}"
+            f"{chrome.breadcrumb(site, channel, slug, None, namer, rng)[0]}"
             f"<div{namer.attr('wrapper')}><div{namer.attr('wrapper')}>{column}</div>"
-            f"{sidebar if rng.random() < 0.7 else ''}</div>{chrome.footer(site, namer, rng)}</body></html>")
+            f"{sidebar if rng.random() < 0.7 else ''}</div>{chrome.footer(site, namer, rng)[0]}</body></html>")
     truth = Truth("list", url, channel)
     truth.parts = {"url": shape, "items": style, "blurbs": blurb_kind, "pager": pager_style,
                    "naming": naming, "charset": cs, "intro": "yes" if intro else "no",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from benchmarks.extraction_set.corpus import FANWEN
 from benchmarks.layoutgen.vocab import CHANNELS, TITLE_FORMS
-from crawler.demo.corpus import TITLES, TOPICS, ProseGenerator
+from crawler.demo.corpus import TITLES, TOPICS, ProseGenerator, Topic
 
 LENGTHS = {"short": (3, 4, 260), "medium": (4, 8, 900), "long": (8, 14, 2200)}
 
@@ -57,12 +57,12 @@ class ProseSource:
         title = rng.choice(TITLE_FORMS).format(t=self.prose.title(genre, topic))
         return ArticleText(title, channel, slug, paras, "demo", length)
 
-    def _with_headings(self, paras: list[str], topic: object) -> list[str]:
+    def _with_headings(self, paras: list[str], topic: Topic) -> list[str]:
         """Insert "一、…" headings every few paragraphs (the demo only does it for long texts)."""
         out: list[str] = []
         for i, para in enumerate(paras):
             if i % 3 == 0:
-                out.append(self.prose.heading(i // 3, topic))  # type: ignore[arg-type]
+                out.append(self.prose.heading(i // 3, topic))
             out.append(para)
         return out
 

@@ -8,6 +8,7 @@ the middle, an info line …): that is usually the cut point.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,12 @@ from typing import Any
 from benchmarks.layoutgen import metrics
 from benchmarks.layoutgen.page import Inserted
 from benchmarks.layoutgen.scoring import FIELDS, PageResult
+
+
+def _cell(text: str, width: int = 32) -> str:
+    """Left-aligned to ``width`` display columns (a Chinese character takes two)."""
+    wide = sum(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+    return text + " " * max(1, width - len(text) - wide)
 
 
 def headline(s: dict[str, Any]) -> str:
@@ -81,8 +88,18 @@ def part_rows(results: list[PageResult], kind: str) -> list[dict[str, Any]]:
         rows.append({"part": key, "n": len(rs),
                      "page_f1": sum(r.f1 for r in rs) / len(rs), "missed": sum(r.missed for r in rs),
                      "truncated": sum(r.truncated for r in rs),
-                     "residue_pages": sum(bool(r.leaks) for r in rs)})
+                     "residue_pages": sum(bool(r.leaks) for r in rs),
+                     **{k: _rate(rs, k) for k in ("title", "origin", "author", "date")}})
     return rows
+
+
+def _rate(results: list[PageResult], key: str) -> float | None:
+    checked = [r.fields[key] for r in results if key in r.fields]
+    return sum(checked) / len(checked) if checked else None
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
 
 
 def tables(results: list[PageResult]) -> str:
@@ -90,17 +107,19 @@ def tables(results: list[PageResult]) -> str:
            f"{'':2}{'part':<32}{'inserted':>9}{'leaked':>8}{'cut':>6}"]
     for row in residue_rows(results):
         bad = "!" if row["leaked"] or row["cut_after"] else " "
-        out.append(f"{bad} {row['part']:<32}{row['inserted']:>9}{row['leaked']:>8}{row['cut_after']:>6}")
+        out.append(f"{bad} {_cell(row['part'])}{row['inserted']:>9}{row['leaked']:>8}{row['cut_after']:>6}")
     out += ["", "article pages by part drawn",
-            f"{'':2}{'part':<32}{'n':>5}{'page_f1':>9}{'missed':>8}{'trunc':>7}{'residue':>9}"]
+            f"{'':2}{'part':<32}{'n':>5}{'page_f1':>9}{'missed':>8}{'trunc':>7}{'residue':>9}"
+            f"{'title':>7}{'origin':>7}{'author':>7}{'date':>7}"]
     for row in part_rows(results, "article"):
         bad = "!" if row["page_f1"] < 0.99 or row["missed"] or row["residue_pages"] else " "
-        out.append(f"{bad} {row['part']:<32}{row['n']:>5}{row['page_f1']:>9.3f}{row['missed']:>8}"
-                   f"{row['truncated']:>7}{row['residue_pages']:>9}")
+        out.append(f"{bad} {_cell(row['part'])}{row['n']:>5}{row['page_f1']:>9.3f}{row['missed']:>8}"
+                   f"{row['truncated']:>7}{row['residue_pages']:>9}"
+                   + "".join(f"{_pct(row[k]):>7}" for k in ("title", "origin", "author", "date")))
     out += ["", "list pages by part drawn (archived = taken for an article)",
             f"{'':2}{'part':<32}{'n':>5}{'archived':>9}"]
     for row in part_rows(results, "list"):
-        out.append(f"{'!' if row['archived'] else ' '} {row['part']:<32}{row['n']:>5}{row['archived']:>9}")
+        out.append(f"{'!' if row['archived'] else ' '} {_cell(row['part'])}{row['n']:>5}{row['archived']:>9}")
     return "\n".join(out)
 
 
