@@ -57,6 +57,7 @@ _DATE_LEAD = re.compile(
 )
 _MAX_DATE_LINE = 60
 _MAX_CRUMB_CHARS = 300
+_SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_INFO_CHARS = 300
 # A boilerplate selector never removes the page's main text: a match holding this share
 # of the page's visible characters is a wrapper (ASP.NET pages put everything in a
@@ -199,7 +200,8 @@ def _title_element(
         inside = [(el, text) for el, text in candidates if text in head_title]
         if inside:
             return max(inside, key=lambda c: len(c[1]))[0]
-    return candidates[0][0]
+    # A lower heading (h2+) is a section title unless <title> agrees with it.
+    return next((el for el, _ in candidates if el.tag not in _SECTION_HEADINGS), None)
 
 
 def _breadcrumb(root: lxml.html.HtmlElement, profile: Profile) -> list[str]:

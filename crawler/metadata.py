@@ -26,6 +26,12 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 # "标题_栏目_站名", "标题 - 站名", "标题|站名": the title is the first segment.
+# "标题-范文大全网": a bare hyphen (titles have "2023-2024学年") before a name shaped
+# like a site's: a few letters ending in 网/站/吧/之家….
+_SITE_SUFFIX = re.compile(
+    r"\s*[-–—]\s*[\u4e00-\u9fffA-Za-z]{1,12}(?:网|站|吧|之家|家园|门户|在线|平台|文库|中心)"
+    r"(?:\s*[-–—_|｜]\s*[\u4e00-\u9fffA-Za-z]{1,12})?\s*$"
+)
 _TITLE_SEP = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--|——)\s*")
 _HOME_WORDS = frozenset({"首页", "网站首页", "主页", "home", "首頁", "返回首页", "当前位置", "您的位置",
                          "正文", "内容", "阅读", "文章", "查看文章"})
@@ -83,6 +89,7 @@ def clean_title(
         return None
     for name in sorted(names, key=len, reverse=True):
         head = re.sub(rf"\s*(?:[-_|｜—–]+\s*){re.escape(name)}\s*$", "", head)
+    head = _SITE_SUFFIX.sub("", head)
     first = _TITLE_SEP.split(head)[0].strip()
     return first or head or None
 
@@ -92,6 +99,8 @@ def site_names_of(page: RawPage) -> list[str]:
     names: list[str] = []
     if page.head_title:
         names.extend(s.strip() for s in _TITLE_SEP.split(page.head_title)[1:] if s.strip())
+        if suffix := _SITE_SUFFIX.search(page.head_title):
+            names.append(suffix.group().strip(" -–—"))
         if page.title and _is_site_suffix(page.title, page.head_title):
             names.append(page.title)  # a logo <h1>: the site's name, as <title> ends with it
     names.extend(page.meta[k] for k in _SITE_META if page.meta.get(k))

@@ -295,8 +295,8 @@ def strip_boilerplate(
     title_key = _key(title or "")
     found: dict[str, str] = {}
     out: list[str] = []
-    for index, para in enumerate(cut_tail(paragraphs, _is_stop_line)):
-        lead = index < _LEAD_PARAGRAPHS
+    for para in cut_tail(paragraphs, _is_stop_line):
+        lead = len(out) < _LEAD_PARAGRAPHS  # only template lines stood before: still the lead
         if lead and not out and DATE_ONLY.match(para):
             continue  # the page's date printed above the text; a closing date is a signature
         stripped = _strip_intro(para, lead=lead)
