@@ -150,6 +150,12 @@ _COUNT_FIELD = re.compile(r"(?:浏览|阅读|点击|人气|访问|评论)(?:次�
 _INFO_WORDS = re.compile(r"(?:发布|更新|发表|上传)?(?:时间|日期|于)|发布|更新|发表")
 _WORD = re.compile(r"[\W_]+")
 _MAX_INFO_LINE = 120
+_REPEAT_MIN = 20  # a paragraph this long seen twice in one article is a page duplicate
+# A pager line: nothing but page numbers and page links ("第1页/共3页 << 上一页 | 下一页 >>").
+_PAGER_LINE = re.compile(
+    r"^(?:\s|[<>«»|/｜\[\]…]|\.\.\.|第\s*\d+\s*页|共\s*\d+\s*页|上一页|下一页|上页|下页|首页|尾页|末页|"
+    r"\d{1,3}|全文|阅读全文|单页阅读)+$"
+)
 _LEAD_PARAGRAPHS = 3  # intros sit in the first paragraphs
 _MAX_FORMULA_PARAGRAPH = 2000  # formulas are looked for in paragraphs up to this long
 _MAX_PROMO_SENTENCE = 80  # "更多…请关注…" in a longer text is the author's, not the site's
@@ -295,6 +301,7 @@ def strip_boilerplate(
     title_key = _key(title or "")
     found: dict[str, str] = {}
     out: list[str] = []
+    seen: set[str] = set()
     for para in cut_tail(paragraphs, _is_stop_line):
         lead = len(out) < _LEAD_PARAGRAPHS  # only template lines stood before: still the lead
         if lead and not out and DATE_ONLY.match(para):
@@ -310,8 +317,10 @@ def strip_boilerplate(
         if _is_boilerplate(para, title_key, names):
             _note_labels(para, found)
             continue
-        if out and out[-1] == para:
-            continue
+        if para in seen:
+            continue  # pages that hold the text twice (a print copy, a hidden duplicate)
+        if len(para) >= _REPEAT_MIN:
+            seen.add(para)
         out.append(para)
     for key, value in _lift_byline(out).items():
         found[key] = value  # a byline line beats values read off a dropped info line
@@ -354,7 +363,7 @@ def is_info_line(line: str) -> bool:
 def _is_boilerplate(para: str, title_key: str, names: tuple[str, ...]) -> bool:
     if title_key and _key(para) == title_key:
         return True  # the title repeated as the first line of the body
-    if is_info_line(para):
+    if is_info_line(para) or (len(para) <= 100 and _PAGER_LINE.match(para)):
         return True
     if any(p.search(para) for p, max_len in DROP_LINES if len(para) <= max_len):
         return True
