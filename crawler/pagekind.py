@@ -44,6 +44,9 @@ class ListRule:
 
 
 LIST_RULE = ListRule(min_title_links=8, max_longest_share=0.12, max_longest_run=500)
+# Title links and no prose anywhere: a bare list of titles and dates, however few its
+# characters (its footer then holds a large share of them).
+BARE_LIST_RULE = ListRule(min_title_links=8, max_longest_share=1.0, max_longest_run=100)
 # With list evidence in the URL or a pager: fewer, longer blurbs still make a list.
 EVIDENCED_LIST_RULE = ListRule(min_title_links=5, max_longest_share=0.25, max_longest_run=500)
 LIST_URL_HINT = re.compile(
@@ -80,7 +83,7 @@ def is_listing(raw: RawPage, url: str, evidenced: bool = False) -> bool:
     """Many title links with only blurbs between them; list evidence admits longer blurbs."""
     signals = raw.listing
     evidenced = evidenced or signals.pager or bool(LIST_URL_HINT.search(url))
-    rules = (LIST_RULE, EVIDENCED_LIST_RULE) if evidenced else (LIST_RULE,)
+    rules = (LIST_RULE, BARE_LIST_RULE) + ((EVIDENCED_LIST_RULE,) if evidenced else ())
     return any(
         signals.title_links >= rule.min_title_links
         and signals.longest_run_share <= rule.max_longest_share

@@ -146,6 +146,7 @@ _MACHINE_DATE = re.compile(
     rf"(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日?{_TIME}?"
     rf"|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日?{_TIME}"
 )
+_CN_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?")
 _COUNT_FIELD = re.compile(r"(?:浏览|阅读|点击|人气|访问|评论)(?:次数|量|数)?\s*[:：]?\s*\d+\s*次?")
 _INFO_WORDS = re.compile(r"(?:发布|更新|发表|上传)?(?:时间|日期|于)|发布|更新|发表")
 _WORD = re.compile(r"[\W_]+")
@@ -353,11 +354,14 @@ def is_info_line(line: str) -> bool:
     if len(line) > _MAX_INFO_LINE:
         return False
     rest = _MACHINE_DATE.sub(" ", line)
-    labelled = rest != line
+    dated = rest != line
+    fields = 0
     for pattern in (ORIGIN_RE, *AUTHOR_RES, _COUNT_FIELD):
         rest, n = pattern.subn(" ", rest)
-        labelled = labelled or bool(n)
-    return labelled and not _WORD.sub("", _INFO_WORDS.sub("", rest)).strip()
+        fields += n
+    if fields:  # beside a labelled field, a plain "2023年11月09日" is the page's date too
+        rest = _CN_DATE.sub(" ", rest)
+    return bool(dated or fields) and not _WORD.sub("", _INFO_WORDS.sub("", rest)).strip()
 
 
 def _is_boilerplate(para: str, title_key: str, names: tuple[str, ...]) -> bool:
