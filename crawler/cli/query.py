@@ -141,7 +141,8 @@ def export(db: Path, output: str, site: str | None, category: str | None,
     """Articles as JSON lines (UTF-8), one per line; schema: docs/export-schema.json.
 
     A file is written under a temporary name and renamed when complete, so an
-    interrupted export never leaves a partial file.
+    interrupted export never leaves a partial file; a symlink's target is
+    replaced that way, a device or FIFO (/dev/stdout) is written directly.
 
     \b
     Example:
@@ -150,6 +151,8 @@ def export(db: Path, output: str, site: str | None, category: str | None,
     """
     from crawler.archive.export import ExportError, ExportSpec
 
+    if not output.strip():
+        raise click.ClickException("-o needs a file name, or - for stdout")
     spec = ExportSpec(_filters(site, category, since, until), run_id, new_since_run,
                       with_sightings)
     archive = open_archive(db)
