@@ -62,19 +62,37 @@ def search(query: str, db: Path, site: str | None, category: str | None,
       fanwen search 安全               # one or two characters work too
       fanwen search '"工作总结" OR 心得 NOT 小学' --since 2024-01-01 --json
     """
+    from crawler.archive.query import count_matches
     from crawler.archive.query import search as run_search
     from crawler.archive.searchquery import QueryError
 
     archive = open_archive(db)
     tty = sys.stdout.isatty() and not as_json
     marks = ("\x1b[1;31m", "\x1b[0m") if tty else ("[", "]")
+    filters = _filters(site, category, since, until, tag)
     try:
-        hits = run_search(archive.db, query, _filters(site, category, since, until, tag),
-                          limit, marks)
+        _check_site(archive.db, site)
+        hits = run_search(archive.db, query, filters, limit, marks)
+        total = count_matches(archive.db, query, filters) if len(hits) >= limit else len(hits)
     except QueryError as exc:
         raise click.ClickException(f"bad query: {exc}") from exc
     finally:
         archive.close()
+    _print_hits(hits, as_json)
+    if total > len(hits) and not as_json:
+        click.echo(f"showing {len(hits)} of {total} (--limit {total} for all)", err=True)
+
+
+def _check_site(db: Any, site: str | None) -> None:
+    """An unknown or mirror-only --site is a mistake to name, not an empty result."""
+    from crawler.archive.query import site_problem
+
+    problem = site_problem(db, site) if site else None
+    if problem:
+        raise click.ClickException(problem)
+
+
+def _print_hits(hits: list[Any], as_json: bool) -> None:
     for hit in hits:
         if as_json:
             click.echo(json.dumps(hit.as_dict(), ensure_ascii=False))
@@ -157,6 +175,7 @@ def export(db: Path, output: str, site: str | None, category: str | None,
                       with_sightings)
     archive = open_archive(db)
     try:
+        _check_site(archive.db, site)
         count = _export(archive.db, spec, output)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from exc
