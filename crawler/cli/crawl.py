@@ -22,6 +22,7 @@ from crawler.cli.common import (
     json_option,
     open_archive,
     parse_setting,
+    require_writable,
 )
 
 log_level_option = click.option(
@@ -48,7 +49,8 @@ def crawl(urls: tuple[str, ...], db: Path, max_pages: int | None, profile: str |
     """Crawl the sites at URLS into the archive (incremental by default).
 
     Exit status: 0 ok, 1 user error, 2 usage error, 3 the crawl failed or
-    closed abnormally, 4 another crawl holds the archive.
+    closed abnormally, 4 another crawl holds the archive, 5 the archive
+    cannot be written (read-only file or directory).
 
     \b
     Example:
@@ -89,13 +91,14 @@ def crawl_and_report(start_urls: list[str], overrides: dict[str, Any], db: Path,
             get_profile(profile)
         except KeyError as exc:
             raise click.BadParameter(exc.args[0], param_hint="--profile") from exc
+    require_writable(db)  # exit 5 in one line, before a lock file or a request
     try:
         lock.acquire(db)  # first: a concurrent run may be creating the schema this instant
     except lock.ArchiveLocked as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
     try:
-        open_archive(db, must_exist=False).close()  # fail early, in one line, on a bad archive
+        open_archive(db, must_exist=False, write=True).close()  # fail early, in one line, on a bad archive
         started = time.monotonic()
         result = run_crawl(start_urls, project_settings(overrides), profile)
     finally:

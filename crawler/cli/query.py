@@ -216,18 +216,38 @@ def _export(db: Any, spec: Any, output: str) -> int:
 def reindex(db: Path) -> None:
     """Rebuild the full-text index from the articles (safe to interrupt).
 
+    Needs write access (exit 5 without) and no crawl running on the archive
+    (exit 4 while one is).
+
     \b
     Example:
       fanwen reindex --db data/archive.sqlite
     """
-    from crawler.archive.fts import reindex as rebuild
+    import sqlite3
 
-    archive = open_archive(db)
-    progress = _progress_indexed if sys.stderr.isatty() else None
+    from crawler.archive import lock
+    from crawler.archive.fts import reindex as rebuild
+    from crawler.cli.common import EXIT_LOCKED, require_writable
+
+    if not db.exists():
+        raise click.ClickException(f"no archive at {db}")
+    require_writable(db)
     try:
-        count = rebuild(archive.db, progress)
+        lock.acquire(db)  # a crawl writes the index as it goes: never both at once
+    except lock.ArchiveLocked as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    try:
+        archive = open_archive(db, write=True)
+        progress = _progress_indexed if sys.stderr.isatty() else None
+        try:
+            count = rebuild(archive.db, progress)
+        except sqlite3.OperationalError as exc:
+            raise click.ClickException(f"cannot reindex {db}: {exc}") from exc
+        finally:
+            archive.close()
     finally:
-        archive.close()
+        lock.release(db)
     click.echo(f"{'' if progress is None else chr(10)}indexed {count} articles", err=True)
 
 

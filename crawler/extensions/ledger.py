@@ -19,6 +19,7 @@ from twisted.python.failure import Failure
 
 from crawler import signals as fanwen_signals
 from crawler.archive import lock
+from crawler.archive.access import write_problem
 from crawler.archive.db import utc_now
 from crawler.archive.session import ArchiveSession, session_for
 from crawler.links import canonical_url, site_of
@@ -48,13 +49,14 @@ class ArchiveLedger:
         return ledger
 
     def spider_opened(self, spider: Spider) -> None:
+        problem = write_problem(self.session.archive.path)
+        if problem:  # `scrapy crawl` into a read-only archive: say so once, fetch nothing
+            self._refuse(spider, problem, "archive_read_only")
+            return
         try:
             self.owns_lock = lock.acquire(self.session.archive.path)
         except lock.ArchiveLocked as exc:
-            logger.error("%s", exc)
-            self.locked_out = True
-            assert self.crawler.engine is not None
-            self.crawler.engine.close_spider(spider, "archive_locked")
+            self._refuse(spider, str(exc), "archive_locked")
             return
         args = {
             "spider": spider.name,
@@ -63,6 +65,12 @@ class ArchiveLedger:
         }
         sites = sorted({site_of(url) for url in args["start_urls"]})
         self.session.start_run(args, sites)
+
+    def _refuse(self, spider: Spider, problem: str, reason: str) -> None:
+        logger.error("%s", problem)
+        self.locked_out = True
+        assert self.crawler.engine is not None
+        self.crawler.engine.close_spider(spider, reason)
 
     def response_received(self, response: Response, request: Request, spider: Spider) -> None:
         self.session.add_page(
