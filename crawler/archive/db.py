@@ -21,6 +21,7 @@ import sqlite_utils
 from crawler.archive.access import connect_readonly, write_problem
 from crawler.archive.fts import index_article
 from crawler.archive.schema import SCHEMA_VERSION, migrate
+from crawler.runcounts import run_counts
 
 
 class ArchiveError(Exception):
@@ -332,27 +333,16 @@ class Archive:
 def run_summary(row: dict[str, Any]) -> dict[str, Any]:
     """A ``runs`` row with its JSON decoded and the headline numbers pulled out."""
     stats = json.loads(row.get("stats") or "{}")
-
-    def stat(*keys: str) -> int:
-        return sum(int(stats.get(key, 0) or 0) for key in keys)
-
     return {
         "id": row["id"], "started_at": row["started_at"], "finished_at": row["finished_at"],
         "status": row["status"], "finish_reason": row["finish_reason"], "version": row["version"],
         "sites": json.loads(row.get("sites") or "[]"),
         "args": json.loads(row.get("args") or "{}"),
-        "pages": stat("response_received_count"),
-        "not_modified": stat("incremental/not_modified"),
-        "skipped": stat("incremental/skipped"),
-        "articles_new": stat("store/articles_new"),
-        "articles_updated": stat("store/articles_updated"),
-        "copies": stat("dedupe/exact", "dedupe/near"),
-        "gone": stat("incremental/gone"),
-        "errors": {
+        **run_counts(stats),  # the numbers the crawl's own summary line showed
+        "error_types": {
             key.rsplit("/", 1)[-1]: value
             for key, value in stats.items()
-            if key == "log_count/ERROR"
-            or (key.startswith("downloader/exception_type_count/") and not key.endswith("IgnoreRequest"))
+            if key.startswith("downloader/exception_type_count/") and not key.endswith("IgnoreRequest")
         },
         "seconds": stats.get("elapsed_time_seconds"),
     }

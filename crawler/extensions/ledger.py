@@ -36,6 +36,7 @@ class ArchiveLedger:
         self.session: ArchiveSession = session_for(crawler)
         self.owns_lock = False
         self.locked_out = False
+        self._urls: set[str] = set()  # distinct URLs of this run: the run's `pages`
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -72,8 +73,15 @@ class ArchiveLedger:
         assert self.crawler.engine is not None
         self.crawler.engine.close_spider(spider, reason)
 
+    def _add(self, row: dict[str, Any]) -> None:
+        if row["url"] not in self._urls:
+            self._urls.add(row["url"])
+            if self.crawler.stats:
+                self.crawler.stats.inc_value("ledger/pages")
+        self.session.add_page(row)
+
     def response_received(self, response: Response, request: Request, spider: Spider) -> None:
-        self.session.add_page(
+        self._add(
             {
                 "url": canonical_url(response.url),
                 "requested_url": request.meta.get("redirect_urls", [request.url])[0],
@@ -88,7 +96,7 @@ class ArchiveLedger:
         )
 
     def page_failed(self, request: Request, failure: Failure) -> None:
-        self.session.add_page(
+        self._add(
             {
                 "url": canonical_url(request.url),
                 "requested_url": request.url,
