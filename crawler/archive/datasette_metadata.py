@@ -78,7 +78,7 @@ def metadata(database: str) -> dict[str, Any]:
     sql = {"search": SEARCH_SQL, "copies": COPIES_SQL, "newest_by_site": NEWEST_SQL,
            "runs": RUNS_SQL}
     queries = {name: {"title": title, "description": what[0].upper() + what[1:] + ".",
-                      "sql": sql[name]} for name, (title, what) in QUERIES.items()}
+                      "sql": sql[name], "hide_sql": True} for name, (title, what) in QUERIES.items()}
     tables: dict[str, Any] = {name: {"description": text} for name, text in TABLES.items()}
     # The search box runs through fanwen's index (datasette_plugin overrides escape_fts).
     tables["articles"].update({"fts_table": "articles_fts", "fts_pk": "id", "label_column": "title"})
