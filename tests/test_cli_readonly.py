@@ -151,3 +151,41 @@ def test_reindex_while_a_crawl_holds_the_archive_is_exit_4(archive_file: Path) -
         holder.wait()
     assert result.exit_code == EXIT_LOCKED
     assert "is being crawled" in result.output and "Traceback" not in result.output
+
+
+def test_serve_reads_an_archive_in_a_read_only_directory(archive_file: Path) -> None:
+    pytest.importorskip("datasette")
+    import asyncio
+
+    from crawler.cli.serve import make_datasette
+
+    folder = archive_file.parent
+    archive_file.chmod(0o444)
+    folder.chmod(0o555)
+    before = snapshot(folder)
+    from datasette.app import Datasette
+
+    # Lazy imports (thread pool, templates) happen now, while the interpreter's files are readable.
+    asyncio.run(Datasette(memory=True).client.get("/_memory.json?sql=select+1"))
+    with unprivileged():
+        ds = make_datasette(archive_file)
+        response = asyncio.run(ds.client.get("/archive/search.json?q=安全&_shape=array"))
+    assert response.status_code == 200, response.text
+    assert [row["title"] for row in response.json()] == ["安全生产心得"]
+    assert snapshot(folder) == before
+
+
+def test_scrapy_crawl_into_a_read_only_archive_is_refused_before_any_request(
+        make_crawler, monkeypatch) -> None:
+    from unittest.mock import Mock
+
+    from crawler.extensions import ledger as ledger_module
+
+    monkeypatch.setattr(ledger_module, "write_problem", lambda path: f"{path} is read-only")
+    crawler = make_crawler()
+    crawler.engine = Mock()
+    ledger = ledger_module.ArchiveLedger.from_crawler(crawler)
+    ledger.spider_opened(Mock())
+    crawler.engine.close_spider.assert_called_once()
+    assert crawler.engine.close_spider.call_args[0][1] == "archive_read_only"
+    assert ledger.session.run_id is None  # no run opened, nothing written
