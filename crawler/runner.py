@@ -12,6 +12,7 @@ from typing import Any
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from twisted.python.failure import Failure
 
 from crawler.spiders.template import TemplateSpider
 
@@ -22,10 +23,12 @@ logger = logging.getLogger(__name__)
 class CrawlResult:
     finish_reason: str
     stats: dict[str, Any]
+    error: str | None = None  # why the crawl itself failed (a bad setting, a component's bug)
 
     @property
     def ok(self) -> bool:
-        return self.finish_reason == "finished" and not self.stats.get("log_count/ERROR")
+        return (self.error is None and self.finish_reason == "finished"
+                and not self.stats.get("log_count/ERROR"))
 
     def stat(self, key: str) -> int:
         return int(self.stats.get(key, 0) or 0)
@@ -49,7 +52,14 @@ def run_crawl(
     kwargs: dict[str, Any] = {"start_urls": start_urls}
     if profile:
         kwargs["profile"] = profile
-    process.crawl(crawler, **kwargs)
+    failures: list[Failure] = []
+    # Consumed here, so a crawl that cannot start (a setting no component can
+    # parse) is one line from the caller, not Twisted's "Unhandled error" traceback.
+    process.crawl(crawler, **kwargs).addErrback(failures.append)
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    return CrawlResult(str(stats.get("finish_reason", "unknown")), dict(stats))
+    error = None
+    if failures:
+        error = f"{failures[0].type.__name__}: {failures[0].getErrorMessage()}"
+        logger.debug("the crawl failed", exc_info=failures[0].value)
+    return CrawlResult(str(stats.get("finish_reason", "not_started")), dict(stats), error)

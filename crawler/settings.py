@@ -64,13 +64,17 @@ ARCHIVE_PAGE_BATCH = 50  # ledger rows per commit when no article commits them s
 ARCHIVE_INCREMENTAL = True  # skip archived article pages not due; `fanwen crawl --full` turns it off
 ARCHIVE_REFRESH_DAYS = 30.0  # template articles rarely change; a monthly conditional refetch finds edits
 ARCHIVE_REFRESH_DAYS_BY_SITE: dict[str, float] = {}  # {"www.example.com": 7}: per-site override of the above
+ARCHIVE_EMIT_SKIPPED = False  # feeds get only what was fetched; True adds skipped articles from the archive
 ARCHIVE_REVISIT = True  # also request due article pages no list links any more (finds 404/410 gone)
 
 EXTENSIONS = {
     "crawler.extensions.jobdir.JobDirGuard": 0,  # before the scheduler opens JOBDIR; no-op without it
+    # -1: its closing lines must log before LogCount (0) stops counting and the ledger saves stats
+    "crawler.extensions.unreachable.UnreachableHosts": -1,
     "crawler.extensions.ledger.ArchiveLedger": 500,
     "crawler.extensions.progress.ProgressLine": 510,
 }
+CRAWL_UNREACHABLE_SUMMARY = True  # one error line per unreachable host, not a traceback per request
 PROGRESS_ENABLED = True  # only shows on a terminal; cron gets silence
 PROGRESS_FORCE = False  # show even when stderr is not a terminal (debugging)
 PROGRESS_INTERVAL = 1.0  # seconds between updates of the line

@@ -56,7 +56,7 @@ def test_stats_and_runs_report_an_archive(tmp_path) -> None:
     assert result.exit_code == 0 and '"runs": 1' in result.output
     result = invoke("runs", "--db", str(db))
     assert result.exit_code == 0
-    assert "pages 7, new 3" in result.output and "www.a.test" in result.output
+    assert "7 pages, 3 new articles" in result.output and "www.a.test" in result.output  # the summary line's words
 
 
 def test_every_command_has_an_example_in_its_help() -> None:

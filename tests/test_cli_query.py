@@ -170,3 +170,40 @@ def test_gathered_writes_equal_the_joined_lines(tmp_path: Path) -> None:
     assert (tmp_path / "out.jsonl").read_bytes() == joined.getvalue()
     records = [json.loads(line) for line in joined.getvalue().splitlines()]
     assert [r["text"] for r in records] == [f"第{i}段“引号”\\\\反斜杠\n第二段" for i in range(300)]
+
+
+@pytest.mark.parametrize(("query", "problem"), [
+    ("AND", "AND needs a term before it"),
+    ("安全 AND", "AND needs a term after it"),
+    ("a OR", "OR needs a term after it"),
+    ("OR a", "OR needs a term before it"),
+    ("NEAR(", "NEAR(...) is not supported"),
+    ("(安全", "'(' is never closed"),
+    ("安全 )", "unmatched ')'"),
+    ("()", "empty parentheses"),
+    ("NOT 安全", "NOT only excludes"),
+    ('"', "unbalanced double quote"),
+])
+def test_search_errors_name_the_actual_problem(db: Path, query: str, problem: str) -> None:
+    result = run(search, query, "--db", db)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: bad query: {problem}"), result.output
+    assert result.output.count("\n") == 1
+
+
+def test_unknown_or_mirror_only_site_says_so(db: Path) -> None:
+    unknown = run(search, "安全", "--db", db, "--site", "nosuch.test")
+    assert unknown.exit_code == 1 and "no site 'nosuch.test' in the archive" in unknown.output
+    mirror = run(search, "安全", "--db", db, "--site", "c.test")  # holds only a copy
+    assert mirror.exit_code == 1
+    assert "c.test holds only copies (1) of articles first archived from a.test" in mirror.output
+    assert run(export, "--db", db, "--site", "nosuch.test").exit_code == 1
+
+
+def test_search_says_how_many_it_is_not_showing(db: Path) -> None:
+    result = CliRunner().invoke(search, ["读书 OR 安全", "--db", str(db),
+                                                         "--limit", "1"])
+    assert result.exit_code == 0 and result.stdout.count("\n#") == 0
+    assert result.stderr == "showing 1 of 2 (--limit 2 for all)\n"
+    everything = CliRunner().invoke(search, ["读书 OR 安全", "--db", str(db)])
+    assert everything.stderr == ""

@@ -10,6 +10,7 @@ from typing import Any
 
 from crawler.archive.query import RANK_WINDOW
 
+# An empty or malformed :q matches nothing (fanwen_fts), and the page says why.
 SEARCH_SQL = f"""
 select a.id, a.title, a.site, a.published_at, fanwen_snippet(a.text, :q) as snippet
 from (select rowid as id, rank as score from articles_fts
@@ -30,10 +31,17 @@ select site, id, title, published_at, first_seen from (
   from articles)
 where n <= 10 order by site, n
 """
+# The numbers of crawler.runcounts.run_counts, as `fanwen runs` shows them.
 RUNS_SQL = """
 select id, started_at, finished_at, status, finish_reason, sites,
-       json_extract(stats, '$."store/articles_new"') as articles_new,
-       json_extract(stats, '$."response_received_count"') as pages
+       coalesce(json_extract(stats, '$."ledger/pages"'),
+                json_extract(stats, '$."response_received_count"'), 0) as pages,
+       coalesce(json_extract(stats, '$."store/articles_new"'), 0) as articles_new,
+       max(0, coalesce(json_extract(stats, '$."store/sightings_new"'), 0)
+              - coalesce(json_extract(stats, '$."store/articles_new"'), 0)) as copies,
+       coalesce(json_extract(stats, '$."incremental/not_modified"'), 0) as not_modified,
+       coalesce(json_extract(stats, '$."crawl/page_errors"'), 0) as failed,
+       coalesce(json_extract(stats, '$."log_count/ERROR"'), 0) as errors
 from runs order by id desc
 """
 TABLES = {
@@ -46,19 +54,39 @@ TABLES = {
 }
 
 
+QUERIES = {  # name: (title, what it answers), in the order the home page lists them
+    "search": ("Search articles", 'Chinese of any length: terms, "phrases", AND, OR, NOT, '
+               "as `fanwen search`"),
+    "copies": ("Copies of an article", "every site and URL an article was seen at, "
+               "with each copy's cited origin"),
+    "newest_by_site": ("Newest articles by site", "the ten newest of each site"),
+    "runs": ("Runs", "what each crawl did"),
+}
+
+
+def home_html(database: str) -> str:
+    """The home page's guide: the canned queries first, then the tables."""
+    items = "".join(f'<li><a href="/{database}/{name}">{title}</a>: {what}</li>'
+                    for name, (title, what) in QUERIES.items())
+    return (f"<p>What the crawler archived: one row per distinct article, and every place "
+            f"it was seen.</p><ul>{items}<li><a href=\"/{database}/articles\">Articles</a>: "
+            f"the table, with a search box</li></ul>")
+
+
 def metadata(database: str) -> dict[str, Any]:
     """Datasette metadata for the archive opened under the name ``database``."""
-    queries = {
-        "search": {"title": "Search articles (Chinese, any length)", "sql": SEARCH_SQL,
-                   "description": 'Terms, "phrases", AND, OR, NOT: as `fanwen search`.'},
-        "copies": {"title": "Copies of an article across sites", "sql": COPIES_SQL},
-        "newest_by_site": {"title": "Newest articles by site", "sql": NEWEST_SQL},
-        "runs": {"title": "Runs", "sql": RUNS_SQL},
-    }
+    sql = {"search": SEARCH_SQL, "copies": COPIES_SQL, "newest_by_site": NEWEST_SQL,
+           "runs": RUNS_SQL}
+    queries = {name: {"title": title, "description": what[0].upper() + what[1:] + ".",
+                      "sql": sql[name], "hide_sql": True} for name, (title, what) in QUERIES.items()}
     tables: dict[str, Any] = {name: {"description": text} for name, text in TABLES.items()}
+    # The search box runs through fanwen's index (datasette_plugin overrides escape_fts).
+    tables["articles"].update({"fts_table": "articles_fts", "fts_pk": "id", "label_column": "title"})
     for shadow in ("data", "idx", "docsize", "config", "docs"):
         tables[f"articles_fts_{shadow}"] = {"hidden": True}
     return {
         "title": "fanwen archive",
-        "databases": {database: {"tables": tables, "queries": queries}},
+        "description_html": home_html(database),
+        "databases": {database: {"tables": tables, "queries": queries,
+                                 "description_html": home_html(database)}},
     }

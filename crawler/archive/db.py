@@ -18,8 +18,10 @@ from typing import Any
 
 import sqlite_utils
 
+from crawler.archive.access import connect_readonly, write_problem
 from crawler.archive.fts import index_article
-from crawler.archive.schema import migrate
+from crawler.archive.schema import SCHEMA_VERSION, migrate
+from crawler.runcounts import run_counts
 
 
 class ArchiveError(Exception):
@@ -67,8 +69,12 @@ class Counts:
 
 
 class Archive:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        """Open (creating and migrating) the archive; ``read_only`` opens an existing
+        one for reading without touching any file (see :meth:`_open_readonly`)."""
         self.path = Path(path)
+        if read_only and self._open_readonly():
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
@@ -79,6 +85,30 @@ class Archive:
             migrate(self.db)
         except (sqlite3.DatabaseError, RuntimeError) as exc:
             raise ArchiveError(f"{self.path}: not a usable fanwen archive ({exc})") from exc
+
+    def _open_readonly(self) -> bool:
+        """Read without writing: True when opened so; False when an older
+        schema must be migrated first and the file can be written."""
+        try:
+            conn = connect_readonly(self.path)
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(f"{self.path}: not a usable fanwen archive ({exc})") from exc
+        problem = None
+        if not tables:
+            problem = "empty, not an archive yet (run `fanwen crawl` or `fanwen demo` first)"
+        elif version > SCHEMA_VERSION:
+            problem = f"schema v{version} is newer than this fanwen (v{SCHEMA_VERSION}); upgrade"
+        elif version < SCHEMA_VERSION and write_problem(self.path):
+            problem = f"schema v{version} needs an upgrade, which needs write access"
+        if problem or version < SCHEMA_VERSION:
+            conn.close()
+            if problem:
+                raise ArchiveError(f"{self.path}: {problem}")
+            return False
+        self.db = sqlite_utils.Database(conn)
+        return True
 
     def close(self) -> None:
         self.db.conn.close()
@@ -303,27 +333,16 @@ class Archive:
 def run_summary(row: dict[str, Any]) -> dict[str, Any]:
     """A ``runs`` row with its JSON decoded and the headline numbers pulled out."""
     stats = json.loads(row.get("stats") or "{}")
-
-    def stat(*keys: str) -> int:
-        return sum(int(stats.get(key, 0) or 0) for key in keys)
-
     return {
         "id": row["id"], "started_at": row["started_at"], "finished_at": row["finished_at"],
         "status": row["status"], "finish_reason": row["finish_reason"], "version": row["version"],
         "sites": json.loads(row.get("sites") or "[]"),
         "args": json.loads(row.get("args") or "{}"),
-        "pages": stat("response_received_count"),
-        "not_modified": stat("incremental/not_modified"),
-        "skipped": stat("incremental/skipped"),
-        "articles_new": stat("store/articles_new"),
-        "articles_updated": stat("store/articles_updated"),
-        "copies": stat("dedupe/exact", "dedupe/near"),
-        "gone": stat("incremental/gone"),
-        "errors": {
+        **run_counts(stats),  # the numbers the crawl's own summary line showed
+        "error_types": {
             key.rsplit("/", 1)[-1]: value
             for key, value in stats.items()
-            if key == "log_count/ERROR"
-            or (key.startswith("downloader/exception_type_count/") and not key.endswith("IgnoreRequest"))
+            if key.startswith("downloader/exception_type_count/") and not key.endswith("IgnoreRequest")
         },
         "seconds": stats.get("elapsed_time_seconds"),
     }

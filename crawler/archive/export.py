@@ -17,7 +17,11 @@ sees one snapshot (WAL), so an export taken during a crawl is consistent.
 
 Files are written to a temporary name in the same directory and renamed
 into place only when complete: an interrupted export (Ctrl-C, a full disk)
-leaves no file under the final name.
+leaves no file under the final name. A symlink is followed, so its target
+is what gets replaced (the link stays a link). A target that exists and is
+not a regular file (a device such as ``/dev/full``, a FIFO, ``/dev/stdout``)
+is written directly: renaming over it would replace the device node or pipe
+with a plain file.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -43,7 +49,8 @@ _IOV_MAX = min(1024, os.sysconf("SC_IOV_MAX") if hasattr(os, "sysconf") else 102
 
 _SIGHTING = (
     "json_object('url', s.url, 'site', s.site, 'match', s.match, 'similarity', s.similarity, "
-    "'first_seen', s.first_seen, 'last_seen', s.last_seen)"
+    "'origin', s.origin, 'first_seen', s.first_seen, 'last_seen', s.last_seen, "
+    "'gone_at', s.gone_at)"
 )
 SIGHTINGS_SQL = (
     f"json((SELECT json_group_array({_SIGHTING}) FROM "
@@ -210,22 +217,72 @@ def _write_all(fd: int, parts: list[bytes]) -> None:
 
 
 @contextmanager
-def atomic_file(path: Path) -> Iterator[IO[bytes]]:
-    """A binary stream that appears at ``path`` only once closed cleanly."""
+def atomic_file(path: Path, compress: bool | None = None) -> Iterator[IO[bytes]]:
+    """A binary stream that appears at ``path`` only once closed cleanly
+    (gzip when ``compress``, by default when the name ends in .gz)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb", buffering=0) as raw:
-            if path.name.endswith(".gz"):
-                with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=GZIP_LEVEL) as packed:
-                    yield cast(IO[bytes], packed)
-            else:
-                yield raw
+            with _maybe_gzip(raw, path.name.endswith(".gz") if compress is None else compress) as out:
+                yield out
             os.fsync(raw.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 is for the temp name only
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def direct_file(path: Path, compress: bool) -> Iterator[IO[bytes]]:
+    """A device, FIFO or terminal opened for writing in place (no rename possible)."""
+    with open(path, "wb", buffering=0) as raw, _maybe_gzip(raw, compress) as out:
+        yield out
+
+
+@contextmanager
+def _maybe_gzip(raw: IO[bytes], compress: bool) -> Iterator[IO[bytes]]:
+    if compress:
+        with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=GZIP_LEVEL) as packed:
+            yield cast(IO[bytes], packed)
+    else:
+        yield raw
+
+
+def export_target(path: Path) -> tuple[Path, bool]:
+    """Where to write for ``path`` and whether atomically (temp file + rename).
+
+    A symlink resolves to its target, so the link survives and the file it
+    points at is replaced; what exists but is not a regular file (device,
+    FIFO, socket) is written in place, never renamed over.
+    """
+    if _names_a_descriptor(path):
+        return path, False
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return target, True
+    if stat.S_ISDIR(mode):
+        raise ExportError(f"{path} is a directory; give a file name")
+    return target, stat.S_ISREG(mode)
+
+
+_DESCRIPTOR_LINK = re.compile(r"^/(?:proc/(?:self|\d+)|dev)/fd/\d+$")
+
+
+def _names_a_descriptor(path: Path) -> bool:
+    """Whether ``path`` leads through /dev/fd/N or /proc/self/fd/N (/dev/stdout
+    does): an open descriptor the caller redirected, to be written, not replaced."""
+    seen = 0
+    while seen < 40:
+        if _DESCRIPTOR_LINK.match(os.path.abspath(path)):
+            return True
+        if not path.is_symlink():
+            return False
+        path = Path(os.path.join(os.path.dirname(path), os.readlink(path)))
+        seen += 1
+    return False
 
 
 def _umask() -> int:
@@ -236,7 +293,11 @@ def _umask() -> int:
 
 def export_to_file(db: sqlite_utils.Database, spec: ExportSpec, path: Path,
                    progress: Callable[[int], None] | None = None) -> int:
-    """Write the export to ``path`` (gzip if it ends in .gz), atomically."""
+    """Write the export to ``path`` (gzip if the name given ends in .gz):
+    atomically for a regular file, in place for a device or pipe."""
     check_runs(db, spec)  # fail before a temp file exists
-    with atomic_file(path) as out:
+    target, atomic = export_target(path)
+    compress = path.name.endswith(".gz")
+    opener = atomic_file(target, compress) if atomic else direct_file(target, compress)
+    with opener as out:
         return write_export(db, spec, out, progress)

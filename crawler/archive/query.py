@@ -160,6 +160,31 @@ def search(db: sqlite_utils.Database, query: str, filters: Filters | None = None
     return hits
 
 
+def count_matches(db: sqlite_utils.Database, query: str, filters: Filters | None = None) -> int:
+    """How many articles the index matches for ``query`` (QueryError if malformed)."""
+    _, expression = match_expression(query)
+    sql, params = _match_sql(expression, filters or Filters(), "")
+    return int(db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
+
+
+def site_problem(db: sqlite_utils.Database, site: str) -> str | None:
+    """Why ``--site SITE`` can match nothing, or None when articles come from it.
+
+    Articles belong to the site they were first archived from; a mirror or a
+    copying site holds only sightings, so filtering by it finds nothing.
+    """
+    if db.execute("SELECT 1 FROM articles WHERE site = ? LIMIT 1", [site]).fetchone():
+        return None
+    copies = db.execute("SELECT count(*) FROM sightings WHERE site = ?", [site]).fetchone()[0]
+    if not copies:
+        return f"no site {site!r} in the archive (`fanwen stats` lists the sites)"
+    firsts = [row[0] for row in db.execute(
+        "SELECT a.site FROM sightings s JOIN articles a ON a.id = s.article_id "
+        "WHERE s.site = ? GROUP BY a.site ORDER BY count(*) DESC LIMIT 3", [site])]
+    return (f"{site} holds only copies ({copies}) of articles first archived from "
+            f"{', '.join(firsts)}; --site matches the site an article was first archived from")
+
+
 def _verified(node: Node, row: dict[str, Any]) -> bool:
     return matches(node, [fold(row["title"] or ""), fold(row["text"] or "")])
 

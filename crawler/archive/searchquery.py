@@ -58,9 +58,12 @@ def lex(query: str) -> list[tuple[str, str]]:
 
 
 class _Parser:
+    """Recursive descent over the lexemes; every error names the token at fault."""
+
     def __init__(self, lexemes: list[tuple[str, str]]) -> None:
         self.items = lexemes
         self.pos = 0
+        self.depth = 0  # open parentheses
 
     def peek(self) -> tuple[str, str] | None:
         return self.items[self.pos] if self.pos < len(self.items) else None
@@ -71,42 +74,74 @@ class _Parser:
         return item
 
     def either(self) -> Node:
-        options = [self.all()]
+        options = [self.all(None)]
         while self.peek() == ("op", "OR"):
             self.take()
-            options.append(self.all())
+            options.append(self.all("OR"))
         return options[0] if len(options) == 1 else Either(tuple(options))
 
-    def all(self) -> Node:
+    def all(self, after: str | None) -> Node:
+        """Terms joined by AND (or a space), minus NOT terms; ``after`` is the
+        operator before this group of terms, if any (it needs a term)."""
         include: list[Node] = []
         exclude: list[Node] = []
+        pending = after  # an operator still waiting for its term
         while (item := self.peek()) not in (None, (")", ")"), ("op", "OR")):
             if item == ("op", "AND"):
+                if pending:
+                    raise QueryError(f"{pending} needs a term after it, not AND")
+                if not include and not exclude:
+                    raise QueryError("AND needs a term before it")
                 self.take()
+                pending = "AND"
             elif item == ("op", "NOT"):
                 self.take()
-                exclude.append(self.atom())
+                exclude.append(self.atom("NOT"))
+                pending = None
             else:
-                include.append(self.atom())
+                include.append(self.atom(pending))
+                pending = None
+        if pending:
+            raise QueryError(f"{pending} needs a term after it")
         if not include:
-            raise QueryError("expected a search term (NOT only excludes from other terms)")
+            raise QueryError(self._missing_term(bool(exclude)))
         if len(include) == 1 and not exclude:
             return include[0]
         return All(tuple(include), tuple(exclude))
 
-    def atom(self) -> Node:
-        if self.peek() is None:
-            raise QueryError("query ends where a term was expected")
+    def _missing_term(self, only_excluded: bool) -> str:
+        """Why a group of terms came out empty, said as the user would fix it."""
+        if only_excluded:
+            return "NOT only excludes: add a term to search for, e.g. 'a NOT b'"
+        item = self.peek()
+        if item == ("op", "OR"):
+            return "OR needs a term before it"
+        if item == (")", ")"):
+            return "empty parentheses ()" if self.depth else "unmatched ')'"
+        return "'(' is never closed"
+
+    def atom(self, after: str | None) -> Node:
+        item = self.peek()
+        if item is None or item[0] in ("op", ")"):
+            found = f", not {item[1]}" if item else ""
+            raise QueryError(f"{after or 'the query'} needs a term after it{found}")
         kind, value = self.take()
         if kind == "term":
             return Term(value)
-        if kind == "(":
-            node = self.either()
-            if self.peek() != (")", ")"):
-                raise QueryError("missing closing parenthesis")
-            self.take()
-            return node
-        raise QueryError(f"expected a term, found {value!r}")
+        return self.group()
+
+    def group(self) -> Node:
+        """After '(': the query inside, up to its ')'."""
+        before = self.items[self.pos - 2][1] if self.pos >= 2 else ""
+        if before.upper() == "NEAR":
+            raise QueryError("NEAR(...) is not supported: terms match anywhere; use AND")
+        self.depth += 1
+        node = self.either()
+        if self.peek() != (")", ")"):
+            raise QueryError("'(' is never closed")
+        self.take()
+        self.depth -= 1
+        return node
 
 
 def parse(query: str) -> Node:
@@ -116,7 +151,7 @@ def parse(query: str) -> Node:
         raise QueryError("empty query")
     node = parser.either()
     if parser.peek() is not None:
-        raise QueryError(f"unexpected {parser.peek()[1]!r} in query")  # type: ignore[index]
+        raise QueryError("unmatched ')'")
     return node
 
 

@@ -3,7 +3,8 @@
 Each command lives in a module of this package by what it works on
 (crawling, reading the archive); this module only assembles the group.
 Exit codes: 0 ok; 1 user error (one line on stderr); 2 usage error (click);
-3 the crawl failed or closed abnormally.
+3 the crawl failed or closed abnormally; 4 another crawl holds the archive;
+5 the archive cannot be written.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from crawler.cli.common import db_option, json_option, open_archive
+from crawler.runcounts import counts_text
 
 
 @click.command()
@@ -40,7 +41,11 @@ def stats(db: Path, as_json: bool) -> None:
               help="How many of the newest runs.")
 @json_option
 def runs(db: Path, last: int, as_json: bool) -> None:
-    """What each crawl run did, newest first.
+    """What each crawl run did, newest first: the numbers of its summary line.
+
+    pages: URLs fetched; copies: new sightings that are not new articles;
+    not modified: archived pages that answered 304; skipped: archived pages
+    not due for a refetch; failed: pages that could not be fetched.
 
     \b
     Example:
@@ -54,12 +59,9 @@ def runs(db: Path, last: int, as_json: bool) -> None:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
     for row in rows:
-        errors = sum(row["errors"].values())
         click.echo(
             f"#{row['id']} {row['started_at']} {row['status']:<11} {row['finish_reason'] or '-':<12} "
-            f"pages {row['pages']}, new {row['articles_new']}, updated {row['articles_updated']}, "
-            f"copies {row['copies']}, 304 {row['not_modified']}, skipped {row['skipped']}, "
-            f"errors {errors}  {' '.join(row['sites'])}"
+            f"{counts_text(row)}  {' '.join(row['sites'])}"
         )
 
 

@@ -2,7 +2,8 @@
 NAME=VALUE parsing, and the exit codes.
 
 Exit codes: 0 ok; 1 user error (one line on stderr); 2 usage error (click);
-3 the crawl failed or closed abnormally; 4 another crawl holds the archive.
+3 the crawl failed or closed abnormally; 4 another crawl holds the archive;
+5 the archive cannot be written (crawl, reindex).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import click
 DEFAULT_DB = "data/archive.sqlite"
 EXIT_CRAWL_FAILED = 3
 EXIT_LOCKED = 4
+EXIT_READ_ONLY = 5
 
 db_option = click.option(
     "--db",
@@ -37,13 +39,34 @@ def parse_setting(values: tuple[str, ...]) -> dict[str, str]:
     return settings
 
 
-def open_archive(db: Path, must_exist: bool = True) -> Any:
-    """The archive at ``db``, or a one-line ClickException saying why not."""
+class ArchiveReadOnly(click.ClickException):
+    """A command that must write the archive cannot: exit 5, before any work."""
+
+    exit_code = EXIT_READ_ONLY
+
+
+def open_archive(db: Path, must_exist: bool = True, write: bool = False) -> Any:
+    """The archive at ``db``, or a one-line ClickException saying why not.
+
+    Read commands (``write`` False) open it read-only: they work on a
+    read-only file or directory and never create or change a file.
+    """
     from crawler.archive.db import Archive, ArchiveError
 
     if must_exist and not db.exists():
         raise click.ClickException(f"no archive at {db} (run `fanwen crawl` or `fanwen demo` first)")
+    if write:
+        require_writable(db)
     try:
-        return Archive(db)
+        return Archive(db, read_only=not write)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def require_writable(db: Path) -> None:
+    """Exit 5 with one line when the archive (or its directory) cannot be written."""
+    from crawler.archive.access import write_problem
+
+    problem = write_problem(db)
+    if problem:
+        raise ArchiveReadOnly(problem)

@@ -22,7 +22,10 @@ from crawler.cli.common import (
     json_option,
     open_archive,
     parse_setting,
+    require_writable,
 )
+from crawler.demo.planner import MIN_ARTICLES
+from crawler.runcounts import counts_text, run_counts
 
 log_level_option = click.option(
     "--log-level", default="WARNING", show_default=True,
@@ -36,6 +39,9 @@ log_level_option = click.option(
 @click.option("--max-pages", type=click.IntRange(min=1), help="Page cap per site.")
 @click.option("--profile", help="Force a site profile (see crawler/profiles/).")
 @click.option("--full", is_flag=True, help="Refetch every known article page (no incremental skip).")
+@click.option("--emit-archived", is_flag=True,
+              help="Items for archived pages skipped as not due too (for a feed: -s FEEDS=...); "
+                   "setting ARCHIVE_EMIT_SKIPPED.")
 @click.option("--resume", is_flag=True,
               help="Keep the crawl frontier in data/jobs/<name> (Scrapy JOBDIR) to continue after a stop.")
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
@@ -43,12 +49,13 @@ log_level_option = click.option(
 @log_level_option
 @json_option
 def crawl(urls: tuple[str, ...], db: Path, max_pages: int | None, profile: str | None,
-          full: bool, resume: bool, settings: tuple[str, ...], log_level: str,
-          as_json: bool) -> None:
+          full: bool, emit_archived: bool, resume: bool, settings: tuple[str, ...],
+          log_level: str, as_json: bool) -> None:
     """Crawl the sites at URLS into the archive (incremental by default).
 
     Exit status: 0 ok, 1 user error, 2 usage error, 3 the crawl failed or
-    closed abnormally, 4 another crawl holds the archive.
+    closed abnormally, 4 another crawl holds the archive, 5 the archive
+    cannot be written (read-only file or directory).
 
     \b
     Example:
@@ -65,6 +72,8 @@ def crawl(urls: tuple[str, ...], db: Path, max_pages: int | None, profile: str |
         overrides["CRAWL_MAX_PAGES_PER_SITE"] = max_pages
     if full:
         overrides["ARCHIVE_INCREMENTAL"] = False
+    if emit_archived:
+        overrides["ARCHIVE_EMIT_SKIPPED"] = True
     if resume:
         overrides["JOBDIR"] = str(job_dir(db, start_urls))
     overrides.update(parse_setting(settings))
@@ -89,67 +98,74 @@ def crawl_and_report(start_urls: list[str], overrides: dict[str, Any], db: Path,
             get_profile(profile)
         except KeyError as exc:
             raise click.BadParameter(exc.args[0], param_hint="--profile") from exc
+    require_writable(db)  # exit 5 in one line, before a lock file or a request
     try:
         lock.acquire(db)  # first: a concurrent run may be creating the schema this instant
     except lock.ArchiveLocked as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
     try:
-        open_archive(db, must_exist=False).close()  # fail early, in one line, on a bad archive
+        open_archive(db, must_exist=False, write=True).close()  # fail early, in one line, on a bad archive
         started = time.monotonic()
         result = run_crawl(start_urls, project_settings(overrides), profile)
     finally:
         lock.release(db)
     summary = summarise(result, time.monotonic() - started, db)
+    if result.error:
+        click.echo(f"Error: the crawl failed: {result.error}", err=True)
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False))
-    else:
-        click.echo(
-            "crawl {finish_reason} in {seconds}s: {pages} pages, {articles_new} new articles, "
-            "{copies} copies, {not_modified} not modified, {skipped} skipped, "
-            "{dropped} dropped, {errors} errors → {db}".format(**summary)
-        )
+    elif not result.error:
+        click.echo("crawl {finish_reason} in {seconds}s: ".format(**summary)
+                   + counts_text(summary) + f" → {db}")
     if not result.ok:
         sys.exit(EXIT_CRAWL_FAILED)
     return summary
 
 
 def summarise(result: Any, seconds: float, db: Path) -> dict[str, Any]:
+    """The run's summary: the numbers `fanwen runs` shows for it (runcounts)."""
     return {
         "finish_reason": result.finish_reason,
         "seconds": round(seconds, 1),
-        "pages": result.stat("response_received_count"),
-        "articles_new": result.stat("store/articles_new"),
-        "articles_updated": result.stat("store/articles_updated"),
+        **run_counts(result.stats),
         "sightings_new": result.stat("store/sightings_new"),
-        # new sightings that are not new articles: copies, mirrors, other URLs of one text
-        "copies": result.stat("store/sightings_new") - result.stat("store/articles_new"),
-        "not_modified": result.stat("incremental/not_modified"),
-        "skipped": result.stat("incremental/skipped"),
-        "dropped": result.stat("item_dropped_count"),
-        "errors": result.stat("log_count/ERROR"),
+        "error": result.error,
         "db": str(db),
     }
 
 
 @click.command()
 @db_option
-@click.option("--articles", type=click.IntRange(min=20), default=240, show_default=True,
-              help="Size of the generated demo site.")
+@click.option("--articles", type=click.IntRange(min=MIN_ARTICLES), default=240, show_default=True,
+              help=f"Size of the generated demo site (at least {MIN_ARTICLES}).")
 @click.option("--seed", type=int, default=2026, show_default=True)
+@click.option("--serve", is_flag=True,
+              help="Only serve the demo sites (until Ctrl-C), for `scrapy crawl` or a browser proxy.")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
+              help="With --serve: the loopback port (0 picks a free one).")
 @log_level_option
 @json_option
-def demo(db: Path, articles: int, seed: int, log_level: str, as_json: bool) -> None:
+def demo(db: Path, articles: int, seed: int, serve: bool, port: int, log_level: str,
+         as_json: bool) -> None:
     """Serve the bundled demo template sites on loopback and crawl them.
+
+    The server is an HTTP proxy answering for the demo's made-up host names.
+    With --serve it only serves, and prints the `scrapy crawl` command that
+    crawls the demo through it (Scrapy setting DEMO_PROXY).
 
     \b
     Example:
       fanwen demo --db /tmp/demo.sqlite
+      fanwen demo --serve --port 8000      # then the printed `scrapy crawl ...`
     """
     from crawler.demo.server import DemoServer
     from crawler.demo.site import build_demo
 
     site = build_demo(seed=seed, articles=articles)
+    if serve:
+        serve_demo(DemoServer(site, port=port), site)
+        return
     with DemoServer(site) as server:
         overrides = demo_settings(server.proxy_url)
         overrides.update({"ARCHIVE_PATH": str(db), "LOG_LEVEL": log_level.upper()})
@@ -160,8 +176,31 @@ def demo(db: Path, articles: int, seed: int, log_level: str, as_json: bool) -> N
         archive.close()
         click.echo(
             f"archive: {counts.articles} articles ({len(site.manifest['articles'])} in the demo "
-            f"manifest), {counts.copies} copies recorded as sightings, {counts.sites} sites"
+            f"manifest), {counts.copies} copies, {counts.pages} pages, {counts.sites} sites "
+            "(`fanwen stats`)"
         )
+
+
+def serve_demo(server: Any, site: Any) -> None:
+    """Serve until Ctrl-C, saying how to crawl the demo with plain Scrapy."""
+    import threading
+
+    with server:
+        click.echo(f"demo sites served by an HTTP proxy at {server.proxy_url} for "
+                   f"{', '.join(site.hosts)}; Ctrl-C stops. Crawl them with Scrapy:", err=True)
+        click.echo(scrapy_command(site, server.proxy_url), err=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            click.echo("demo server stopped", err=True)
+
+
+def scrapy_command(site: Any, proxy_url: str) -> str:
+    """The plain `scrapy crawl` of the demo (loopback: no politeness delays)."""
+    fast = " ".join(f"-s {name}={value}" for name, value in demo_settings(proxy_url).items()
+                    if name != "DEMO_PROXY")
+    return (f"  scrapy crawl template -a start_urls={','.join(demo_start_urls(site))} "
+            f"-s DEMO_PROXY={proxy_url} {fast} -O items.jsonl")
 
 
 def demo_start_urls(site: Any) -> list[str]:

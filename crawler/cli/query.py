@@ -62,19 +62,37 @@ def search(query: str, db: Path, site: str | None, category: str | None,
       fanwen search 安全               # one or two characters work too
       fanwen search '"工作总结" OR 心得 NOT 小学' --since 2024-01-01 --json
     """
+    from crawler.archive.query import count_matches
     from crawler.archive.query import search as run_search
     from crawler.archive.searchquery import QueryError
 
     archive = open_archive(db)
     tty = sys.stdout.isatty() and not as_json
     marks = ("\x1b[1;31m", "\x1b[0m") if tty else ("[", "]")
+    filters = _filters(site, category, since, until, tag)
     try:
-        hits = run_search(archive.db, query, _filters(site, category, since, until, tag),
-                          limit, marks)
+        _check_site(archive.db, site)
+        hits = run_search(archive.db, query, filters, limit, marks)
+        total = count_matches(archive.db, query, filters) if len(hits) >= limit else len(hits)
     except QueryError as exc:
         raise click.ClickException(f"bad query: {exc}") from exc
     finally:
         archive.close()
+    _print_hits(hits, as_json)
+    if total > len(hits) and not as_json:
+        click.echo(f"showing {len(hits)} of {total} (--limit {total} for all)", err=True)
+
+
+def _check_site(db: Any, site: str | None) -> None:
+    """An unknown or mirror-only --site is a mistake to name, not an empty result."""
+    from crawler.archive.query import site_problem
+
+    problem = site_problem(db, site) if site else None
+    if problem:
+        raise click.ClickException(problem)
+
+
+def _print_hits(hits: list[Any], as_json: bool) -> None:
     for hit in hits:
         if as_json:
             click.echo(json.dumps(hit.as_dict(), ensure_ascii=False))
@@ -141,7 +159,8 @@ def export(db: Path, output: str, site: str | None, category: str | None,
     """Articles as JSON lines (UTF-8), one per line; schema: docs/export-schema.json.
 
     A file is written under a temporary name and renamed when complete, so an
-    interrupted export never leaves a partial file.
+    interrupted export never leaves a partial file; a symlink's target is
+    replaced that way, a device or FIFO (/dev/stdout) is written directly.
 
     \b
     Example:
@@ -150,10 +169,13 @@ def export(db: Path, output: str, site: str | None, category: str | None,
     """
     from crawler.archive.export import ExportError, ExportSpec
 
+    if not output.strip():
+        raise click.ClickException("-o needs a file name, or - for stdout")
     spec = ExportSpec(_filters(site, category, since, until), run_id, new_since_run,
                       with_sightings)
     archive = open_archive(db)
     try:
+        _check_site(archive.db, site)
         count = _export(archive.db, spec, output)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -194,18 +216,38 @@ def _export(db: Any, spec: Any, output: str) -> int:
 def reindex(db: Path) -> None:
     """Rebuild the full-text index from the articles (safe to interrupt).
 
+    Needs write access (exit 5 without) and no crawl running on the archive
+    (exit 4 while one is).
+
     \b
     Example:
       fanwen reindex --db data/archive.sqlite
     """
-    from crawler.archive.fts import reindex as rebuild
+    import sqlite3
 
-    archive = open_archive(db)
-    progress = _progress_indexed if sys.stderr.isatty() else None
+    from crawler.archive import lock
+    from crawler.archive.fts import reindex as rebuild
+    from crawler.cli.common import EXIT_LOCKED, require_writable
+
+    if not db.exists():
+        raise click.ClickException(f"no archive at {db}")
+    require_writable(db)
     try:
-        count = rebuild(archive.db, progress)
+        lock.acquire(db)  # a crawl writes the index as it goes: never both at once
+    except lock.ArchiveLocked as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    try:
+        archive = open_archive(db, write=True)
+        progress = _progress_indexed if sys.stderr.isatty() else None
+        try:
+            count = rebuild(archive.db, progress)
+        except sqlite3.OperationalError as exc:
+            raise click.ClickException(f"cannot reindex {db}: {exc}") from exc
+        finally:
+            archive.close()
     finally:
-        archive.close()
+        lock.release(db)
     click.echo(f"{'' if progress is None else chr(10)}indexed {count} articles", err=True)
 
 

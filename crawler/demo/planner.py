@@ -308,7 +308,15 @@ def plan_copies(
     return copies
 
 
+# Site A needs room for its specials: 10 multi-page articles and 5 compilations
+# (fixed slots), 10 reachable only through related links, and 5 ordinary linked
+# articles that get an old-URL redirect. Below 28 some of them cannot be placed.
+MIN_ARTICLES = 28
+
+
 def plan(seed: int, articles: int) -> Plan:
+    if articles < MIN_ARTICLES:
+        raise ValueError(f"the demo needs at least {MIN_ARTICLES} articles, not {articles}")
     rng = random.Random(seed)
     gen = ProseGenerator(rng)
     guard = DiversityGuard()

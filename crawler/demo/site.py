@@ -51,14 +51,21 @@ class DemoSite:
         self, method: str, host: str, path_and_query: str, headers: dict[str, str]
     ) -> Response:
         """Answer one request; HEAD gets the GET headers and no body."""
-        host = host.lower().split(":", 1)[0]
+        address, host = host, host.lower().split(":", 1)[0]
         if host not in self.hosts:
-            return _plain(502, f"unknown host {host}")
-        if method not in ("GET", "HEAD"):
-            return _plain(405, "method not allowed")
-        status, out_headers, body = self._dispatch(host, path_and_query or "/", headers)
-        out_headers["Content-Length"] = str(len(body))
+            status, out_headers, body = _plain(502, self._not_a_demo_host(address))
+        elif method not in ("GET", "HEAD"):
+            status, out_headers, body = _plain(405, "method not allowed")
+        else:
+            status, out_headers, body = self._dispatch(host, path_and_query or "/", headers)
+        out_headers["Content-Length"] = str(len(body))  # every answer: keep-alive must not hang
         return status, out_headers, b"" if method == "HEAD" else body
+
+    def _not_a_demo_host(self, address: str) -> str:
+        """What a request sent straight to the server (not through it) needs to hear."""
+        return (f"{address or 'this address'} is not a demo host. This server is an HTTP proxy "
+                f"for {', '.join(self.hosts)}: request those through it (Scrapy: -s DEMO_PROXY="
+                f"http://{address or '127.0.0.1:PORT'}; curl: -x).")
 
     def _dispatch(self, host: str, target: str, headers: dict[str, str]) -> Response:
         path, _, query = target.partition("?")

@@ -19,6 +19,7 @@ from twisted.python.failure import Failure
 
 from crawler import signals as fanwen_signals
 from crawler.archive import lock
+from crawler.archive.access import write_problem
 from crawler.archive.db import utc_now
 from crawler.archive.session import ArchiveSession, session_for
 from crawler.links import canonical_url, site_of
@@ -35,6 +36,7 @@ class ArchiveLedger:
         self.session: ArchiveSession = session_for(crawler)
         self.owns_lock = False
         self.locked_out = False
+        self._urls: set[str] = set()  # distinct URLs of this run: the run's `pages`
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -48,13 +50,14 @@ class ArchiveLedger:
         return ledger
 
     def spider_opened(self, spider: Spider) -> None:
+        problem = write_problem(self.session.archive.path)
+        if problem:  # `scrapy crawl` into a read-only archive: say so once, fetch nothing
+            self._refuse(spider, problem, "archive_read_only")
+            return
         try:
             self.owns_lock = lock.acquire(self.session.archive.path)
         except lock.ArchiveLocked as exc:
-            logger.error("%s", exc)
-            self.locked_out = True
-            assert self.crawler.engine is not None
-            self.crawler.engine.close_spider(spider, "archive_locked")
+            self._refuse(spider, str(exc), "archive_locked")
             return
         args = {
             "spider": spider.name,
@@ -64,8 +67,21 @@ class ArchiveLedger:
         sites = sorted({site_of(url) for url in args["start_urls"]})
         self.session.start_run(args, sites)
 
+    def _refuse(self, spider: Spider, problem: str, reason: str) -> None:
+        logger.error("%s", problem)
+        self.locked_out = True
+        assert self.crawler.engine is not None
+        self.crawler.engine.close_spider(spider, reason)
+
+    def _add(self, row: dict[str, Any]) -> None:
+        if row["url"] not in self._urls:
+            self._urls.add(row["url"])
+            if self.crawler.stats:
+                self.crawler.stats.inc_value("ledger/pages")
+        self.session.add_page(row)
+
     def response_received(self, response: Response, request: Request, spider: Spider) -> None:
-        self.session.add_page(
+        self._add(
             {
                 "url": canonical_url(response.url),
                 "requested_url": request.meta.get("redirect_urls", [request.url])[0],
@@ -80,7 +96,7 @@ class ArchiveLedger:
         )
 
     def page_failed(self, request: Request, failure: Failure) -> None:
-        self.session.add_page(
+        self._add(
             {
                 "url": canonical_url(request.url),
                 "requested_url": request.url,

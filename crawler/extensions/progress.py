@@ -16,14 +16,13 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
+from crawler.runcounts import run_counts
+
+# (label, key of crawler.runcounts.run_counts): the summary line's numbers, live.
 FIELDS = (
-    ("pages", "response_received_count"),
-    ("new", "store/articles_new"),
-    ("copies", "dedupe/exact", "dedupe/near"),
-    ("skipped", "incremental/skipped"),
-    ("304", "incremental/not_modified"),
-    ("dropped", "item_dropped_count"),
-    ("errors", "log_count/ERROR", "crawl/page_errors"),
+    ("pages", "pages"), ("new", "articles_new"), ("copies", "copies"), ("skipped", "skipped"),
+    ("not modified", "not_modified"), ("dropped", "dropped"), ("failed", "failed"),
+    ("errors", "errors"),
 )
 
 
@@ -61,7 +60,8 @@ class ProgressLine:
 
     def line(self) -> str:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        parts = [f"{name} {sum(int(stats.get(k, 0) or 0) for k in keys)}" for name, *keys in FIELDS]
+        counts = run_counts(stats)
+        parts = [f"{label} {counts[key]}" for label, key in FIELDS]
         elapsed = time.monotonic() - self.started
         pages = int(stats.get("response_received_count", 0) or 0)
         rate = pages / elapsed * 60 if elapsed > 0 else 0.0

@@ -67,6 +67,7 @@ class IncrementalMiddleware:
             return
         if state["fetched_at"] >= self.refresh_cutoff(urlsplit(request.url).hostname or ""):
             self._inc("incremental/skipped")
+            request.meta["fanwen_archived_article"] = state["article_id"]  # ARCHIVE_EMIT_SKIPPED
             raise IgnoreRequest(f"archived and not due for refresh: {request.url}")
         if state["etag"]:
             request.headers["If-None-Match"] = state["etag"]

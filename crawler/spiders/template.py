@@ -129,20 +129,52 @@ class TemplateSpider(Spider):
         yield from self._next_part_or_item(item, links, response.url, profile)
 
     def part_failed(self, failure: Failure) -> Iterator[Any]:
-        self.request_failed(failure)
+        if not failure.check(IgnoreRequest):
+            self._page_failed(failure.request, failure)  # type: ignore[attr-defined]
         item = failure.request.cb_kwargs.get("item")  # type: ignore[attr-defined]
         if item is not None:
             yield self._finish(item, complete=False)
 
-    def request_failed(self, failure: Failure) -> None:
-        if failure.check(IgnoreRequest):
-            return  # a deliberate skip (cap, incremental), counted where it was decided
+    def request_failed(self, failure: Failure) -> Iterator[dict[str, Any]]:
         request = failure.request  # type: ignore[attr-defined]
+        if failure.check(IgnoreRequest):
+            # a deliberate skip (cap, incremental), counted where it was decided
+            yield from self._archived_item(request)
+            return
+        self._page_failed(request, failure)
+
+    def _page_failed(self, request: Request, failure: Failure) -> None:
         self.crawler.stats.inc_value("crawl/page_errors")
         self.crawler.signals.send_catch_log(
             signal=fanwen_signals.page_failed, request=request, failure=failure
         )
         logger.info("skipped %s: %s", request.url, failure.getErrorMessage())
+
+    def _archived_item(self, request: Request) -> Iterator[dict[str, Any]]:
+        """With ARCHIVE_EMIT_SKIPPED, an article page the incremental crawl did not
+        fetch still reaches the feed: its archived record (export fields plus
+        sightings), marked ``archived: true``. The pipelines pass it through."""
+        article_id = request.meta.get("fanwen_archived_article")
+        if article_id is None or not self.settings.getbool("ARCHIVE_EMIT_SKIPPED"):
+            return
+        from crawler.archive.query import article_detail
+        from crawler.archive.session import session_for
+
+        record = article_detail(session_for(self.crawler).archive.db, article_id)
+        if record is not None:
+            self.crawler.stats.inc_value("incremental/emitted_from_archive")
+            yield {**record, "page_url": request.url, "archived": True}
+
+    def closed(self, reason: str) -> None:
+        """Say why a feed lacks archived articles: an empty items.jsonl must not puzzle."""
+        skipped = self.crawler.stats.get_value("incremental/skipped", 0)
+        if skipped and self.settings.getdict("FEEDS") and not self.settings.getbool(
+                "ARCHIVE_EMIT_SKIPPED"):
+            logger.warning(
+                "%d archived article pages were skipped (not due for refresh) and are not in "
+                "the feed; -s ARCHIVE_EMIT_SKIPPED=True (fanwen crawl --emit-archived) adds "
+                "them from the archive, -s ARCHIVE_INCREMENTAL=False (--full) refetches them",
+                skipped)
 
     # --- helpers -------------------------------------------------------------
     def _read(self, response: Response) -> tuple[str, Selector, Profile] | None:
