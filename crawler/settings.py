@@ -59,6 +59,7 @@ DEDUPE_BANDS = 32  # x 4 rows: Jaccard 0.56 (worst copy) proposed 96% of the tim
 DEDUPE_BAND_ROWS = 4  # slots per band (0: NUM_PERM / BANDS); 20 x 3 measured 4x slower at 100k
 DEDUPE_THRESHOLD = 0.4  # middle of the 0.19 (worst negative) .. 0.56 (worst copy) gap at k=5
 STORE_ENABLED = True
+STORE_COMPLETE_SHARE = 0.9  # an original with less than 90% of its group's longest text lost part of it: keep the longer copy's text
 ARCHIVE_PATH = os.environ.get("FANWEN_DB", "data/archive.sqlite")
 ARCHIVE_PAGE_BATCH = 50  # ledger rows per commit when no article commits them sooner
 ARCHIVE_INCREMENTAL = True  # skip archived article pages not due; `fanwen crawl --full` turns it off

@@ -111,40 +111,7 @@ class Archive:
                 },
             )
 
-    # --- lookups for dedupe -----------------------------------------------
-    def article_id_for_url(self, url: str) -> int | None:
-        """The article seen at ``url``, or whose canonical URL ``url`` is."""
-        row = self.db.execute(
-            "SELECT article_id FROM sightings WHERE url = ? "
-            "UNION ALL SELECT id FROM articles WHERE canonical_url = ? LIMIT 1",
-            [url, url],
-        ).fetchone()
-        return row[0] if row else None
-
-    def article_identity(self, article_id: int) -> dict[str, Any]:
-        """What decides whether a refetched page may rewrite the article."""
-        rows = self.db.query(
-            "SELECT canonical_url, url, content_hash FROM articles WHERE id = ?", [article_id]
-        )
-        return next(iter(rows))
-
-    def make_original(self, article_id: int, url: str) -> None:
-        """``url`` becomes the article's original sighting; the former one a ``url`` match."""
-        self.db.execute(
-            "UPDATE sightings SET match = 'url' WHERE article_id = ? AND match = 'original' "
-            "AND url != ?",
-            [article_id, url],
-        )
-        self.db.execute(
-            "UPDATE sightings SET match = 'original', similarity = NULL WHERE url = ?", [url]
-        )
-
-    def article_id_for_hash(self, content_hash: str) -> int | None:
-        row = self.db.execute(
-            "SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1", [content_hash]
-        ).fetchone()
-        return row[0] if row else None
-
+    # --- reads ---------------------------------------------------------------
     def article_text(self, article_id: int) -> str | None:
         row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
         return row[0] if row else None

@@ -205,6 +205,7 @@ class TemplateSpider(Spider):
         return parts[min(parts)] if parts else None
 
     def _finish(self, item: ArticlePage, complete: bool) -> ArticlePage:
+        item.complete = complete
         if not complete:
             self.crawler.stats.inc_value("crawl/incomplete_article")
             logger.warning("article %s: a part could not be fetched; kept what was", item.url)
