@@ -157,7 +157,8 @@ class Archive:
 
     # --- incremental crawling ---------------------------------------------------
     def page_state(self, url: str) -> dict[str, Any] | None:
-        """The ledger row of an archived article page (None if not an article)."""
+        """The ledger row of a page the archive holds an article of, whatever its
+        kind (None otherwise)."""
         rows = list(
             self.db.query(
                 "SELECT url, fetched_at, etag, last_modified, article_id, gone_at, run_id "
@@ -166,6 +167,11 @@ class Archive:
             )
         )
         return rows[0] if rows else None
+
+    def part_urls(self, url: str) -> list[str]:
+        """Parts 2+ of the multi-page article whose first page is ``url``."""
+        row = self.db.execute("SELECT parts FROM sightings WHERE url = ?", [url]).fetchone()
+        return list(json.loads(row[0])) if row and row[0] else []
 
     def unfinished_run_ids(self) -> set[int]:
         """Runs that stopped before their queue was done: killed, interrupted, crashed.
@@ -213,7 +219,8 @@ class Archive:
         marks = ",".join("?" for _ in sites)
         rows = self.db.execute(
             f"SELECT url FROM pages WHERE site IN ({marks}) AND article_id IS NOT NULL "
-            "AND kind = 'article' AND gone_at IS NULL AND fetched_at < ? ORDER BY fetched_at",
+            "AND kind IN ('article', 'other') AND gone_at IS NULL AND fetched_at < ? "
+            "ORDER BY fetched_at",
             [*sites, fetched_before],
         )
         return [row[0] for row in rows]

@@ -129,20 +129,40 @@ class TemplateSpider(Spider):
         yield from self._next_part_or_item(item, links, response.url, profile)
 
     def part_failed(self, failure: Failure) -> Iterator[Any]:
-        self.request_failed(failure)
+        yield from self.request_failed(failure)
         item = failure.request.cb_kwargs.get("item")  # type: ignore[attr-defined]
         if item is not None:
             yield self._finish(item, complete=False)
 
-    def request_failed(self, failure: Failure) -> None:
-        if failure.check(IgnoreRequest):
-            return  # a deliberate skip (cap, incremental), counted where it was decided
+    def request_failed(self, failure: Failure) -> Iterator[Request]:
         request = failure.request  # type: ignore[attr-defined]
+        if failure.check(IgnoreRequest):
+            # A deliberate skip (cap, incremental), counted where it was decided;
+            # a 304 on part 1 still has its other parts asked for.
+            yield from self._part_checks(request.url, request.meta.get("fanwen_parts") or [])
+            return
         self.crawler.stats.inc_value("crawl/page_errors")
         self.crawler.signals.send_catch_log(
             signal=fanwen_signals.page_failed, request=request, failure=failure
         )
         logger.info("skipped %s: %s", request.url, failure.getErrorMessage())
+
+    def part_changed(self, response: Response) -> Iterator[Request]:
+        """A part answered in full although part 1 did not change: refetch the
+        article whole (its text is stitched from every part)."""
+        first = response.meta["fanwen_first_part"]
+        self.crawler.stats.inc_value("incremental/part_changed")
+        yield Request(first, callback=self.parse, errback=self.request_failed,
+                      meta={"page_kind": PageKind.ARTICLE.value, "fanwen_full": True},
+                      priority=PRIORITY[PageKind.ARTICLE], dont_filter=True)
+
+    def _part_checks(self, first: str, parts: list[str]) -> Iterator[Request]:
+        """Conditional requests for parts 2+ of an article whose part 1 answered 304."""
+        for url in parts:
+            yield Request(url, callback=self.part_changed, errback=self.request_failed,
+                          meta={"page_kind": PageKind.PART.value, "fanwen_part_check": True,
+                                "fanwen_first_part": first},
+                          priority=PRIORITY[PageKind.ARTICLE] + 5)
 
     # --- helpers -------------------------------------------------------------
     def _read(self, response: Response) -> tuple[str, Selector, Profile] | None:
