@@ -39,6 +39,12 @@ COOKIES_ENABLED = False  # cookies only feed session tracking; pages do not need
 # --- bounds against traps ----------------------------------------------------
 DEPTH_LIMIT = 16  # home → channel → sub → list_N … → article → related: deep, not endless
 DEPTH_PRIORITY = 0
+SPIDER_MIDDLEWARES = {
+    # Same place as Scrapy's: parts and related articles inherit their article's depth,
+    # so what DEPTH_LIMIT cuts no longer depends on crawl order (crawler/middlewares/depth.py).
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "crawler.middlewares.depth.ArticleDepthMiddleware": 900,
+}
 CRAWL_MAX_PAGES_PER_SITE = 50_000  # hard cap per host, whatever the site links to
 CRAWL_MAX_QUERY_VARIANTS = 40  # distinct query strings per path: endless ?page=/?d= stop here
 CRAWL_FOLLOW_OTHER = True  # follow links of unknown kind (not list, not article, not trap)
