@@ -111,3 +111,20 @@ def test_every_rule_that_decided_is_recorded(crawls: Crawls) -> None:
         shared = query(db, "SELECT count(*) FROM articles WHERE decided_by != 'only'")[0][0]
         assert shared == 40  # the copied articles; a mirror alone decides nothing
         assert consistency_problems(db) == []
+
+
+def test_show_names_the_rule_that_decided(crawls: Crawls) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from crawler.cli.query import show
+
+    copy = next(c for c in crawls.site.manifest["copies"] if c["host"] == HOST_B)
+    result = CliRunner().invoke(show, [copy["url"], "--db", str(crawls.dbs["default"]), "--json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert (record["url"], record["decided_by"], record["text_from"]) == (
+        copy["copy_of"], "date", copy["copy_of"])
+    text = CliRunner().invoke(show, [copy["url"], "--db", str(crawls.dbs["default"])]).output
+    assert "decided by date (earliest publication date shown on its page)" in text

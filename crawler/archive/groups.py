@@ -101,11 +101,14 @@ def merge(db: sqlite_utils.Database, keep: int, other: int, now: str, run_id: in
         keep_version(db, other, now, run_id, "merged", into=keep)
     for table in ("sightings", "texts", "pages", "article_versions"):
         db.execute(f"UPDATE {table} SET article_id = ? WHERE article_id = ?", [keep, other])
+    first, last, run = db.execute(
+        "SELECT first_seen, last_seen, run_id FROM articles WHERE id = ?", [other]
+    ).fetchone()
     db.execute(
-        "UPDATE articles SET first_seen = min(first_seen, o.first_seen), "
-        "last_seen = max(last_seen, o.last_seen), run_id = min(articles.run_id, o.run_id) "
-        "FROM (SELECT first_seen, last_seen, run_id FROM articles WHERE id = ?) AS o "
-        "WHERE articles.id = ?", [other, keep],
+        "UPDATE articles SET first_seen = min(coalesce(first_seen, ?1), coalesce(?1, first_seen)), "
+        "last_seen = max(coalesce(last_seen, ?2), coalesce(?2, last_seen)), "
+        "run_id = min(coalesce(run_id, ?3), coalesce(?3, run_id)) WHERE id = ?4",
+        [first, last, run, keep],
     )
     unindex_article(db, other)
     db.execute("DELETE FROM articles WHERE id = ?", [other])

@@ -118,6 +118,11 @@ def _print_article(record: dict[str, Any]) -> None:
         click.echo(f"  {name:>12}: {record[name] if record[name] is not None else '-'}")
     click.echo(f"  {'category':>12}: {' > '.join(record['category'])}")
     click.echo(f"  {'tags':>12}: {', '.join(record['tags'])}")
+    click.echo(f"  {'original':>12}: decided by {record['decided_by'] or '-'}"
+               f" ({record['decided_by_rule'] or '-'})")
+    if record["text_from"] and record["text_from"] != record["url"]:
+        click.echo(f"  {'text from':>12}: {record['text_from']} (the original's text is "
+                   "incomplete; this copy's is the most complete)")
     click.echo(f"  sightings ({len(record['sightings'])}):")
     for s in record["sightings"]:
         sim = f" {s['similarity']:.2f}" if s["similarity"] is not None else ""
