@@ -179,16 +179,15 @@ def _backfill_groups(db: sqlite_utils.Database) -> None:
     rows = db.execute("SELECT id, text, content_hash, chars FROM articles").fetchall()
     for article_id, text, chash, chars in rows:
         text = text or ""
-        cur = db.execute(
+        db.execute(
             "INSERT OR IGNORE INTO texts (hash, content_hash, article_id, chars, form_chars, text) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             [text_key(text), chash, article_id, chars, len(hash_form(text)), text],
         )
-        if cur.rowcount:
-            db.execute(
-                "UPDATE sightings SET text_id = ?, chars = ? WHERE article_id = ? "
-                "AND match = 'original'", [cur.lastrowid, chars, article_id],
-            )
+        db.execute(
+            "UPDATE sightings SET text_id = (SELECT id FROM texts WHERE hash = ?), chars = ? "
+            "WHERE article_id = ? AND match = 'original'", [text_key(text), chars, article_id],
+        )
     db.execute(
         "UPDATE sightings SET canonical_url = CASE WHEN match IN ('original', 'url') THEN "
         "(SELECT canonical_url FROM articles a WHERE a.id = article_id) ELSE url END, complete = 1"
