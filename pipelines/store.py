@@ -78,7 +78,7 @@ class StorePipeline:
         if new_text and self.near is not None:
             self.near.add(text_id, item.text)
         new_sighting, changed = grp.save_sighting(db, self._sighting_row(item, text_id, now))
-        if not (new_sighting or changed or len(targets) > 1 or not targets):
+        if len(targets) == 1 and not (new_sighting or changed):
             self._inc("store/unchanged")  # a refetch with the same text and facts
             return False, False
         self._decide(item, now, edited=changed and not new_sighting)

@@ -211,6 +211,9 @@ class TemplateSpider(Spider):
             cb_kwargs={"item": item},
             meta={"page_kind": PageKind.PART.value},
             priority=PRIORITY[PageKind.ARTICLE] + 5,
+            # A part rechecked earlier in this run (its article then refetched whole)
+            # must not be filtered out of the stitching; the chain ends on its own.
+            dont_filter=True,
         )
 
     def _next_part_url(
