@@ -4,7 +4,9 @@ an article we already have, even one found by last week's run?
 ``find`` works in three steps, each cheaper per candidate than the next:
 LSH band buckets (one indexed SQLite lookup) propose candidates; their stored
 MinHash signatures estimate similarity and drop the hopeless; the survivors
-are verified exactly against their text in ``articles``. Only the exact
+are verified exactly against their stored text (``texts`` in a crawl: every
+distinct text a page showed, so a copy group is found through any of its
+members; ``articles`` by default). Only the exact
 character-shingle Jaccard decides, so LSH noise costs time, never a wrong
 merge. Nothing proportional to the archive is held in memory: every lookup
 goes to SQLite, whose page cache is bounded.
