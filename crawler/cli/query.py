@@ -126,8 +126,8 @@ def _print_article(record: dict[str, Any]) -> None:
     click.echo(f"  sightings ({len(record['sightings'])}):")
     for s in record["sightings"]:
         sim = f" {s['similarity']:.2f}" if s["similarity"] is not None else ""
-        click.echo(f"    {s['match']}{sim}  {s['url']}  origin: {s['origin'] or '-'}  "
-                   f"seen {s['first_seen']} .. {s['last_seen']}")
+        click.echo(f"    {s['match']}{sim}  {s['url']}  dated: {s['published_at'] or '-'}  "
+                   f"origin: {s['origin'] or '-'}  seen {s['first_seen']} .. {s['last_seen']}")
     click.echo("")
     click.echo(record["text"] or "")
 
