@@ -45,6 +45,8 @@ def test_the_site_others_name_as_origin_wins() -> None:
     assert (choose(group).original.url, choose(group).rule) == (C, "origin")
     named = [cand(1, A, site_names=("爱学范文网",)), cand(2, B, origin="爱学范文网")]
     assert choose(named).original.url == A
+    generic = [cand(1, B, site_names=("首页",), chars=900), cand(2, A, origin="本站首页")]
+    assert choose(generic).rule == "chars"  # "首页" names no site
 
 
 def test_a_mirror_is_its_desktop_page_and_the_desktop_page_is_the_original() -> None:

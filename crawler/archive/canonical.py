@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 HOST_PREFIXES = ("www.", "m.", "wap.", "3g.")
+# Breadcrumb homes and generic words a page may yield as its "site name": naming nobody.
+GENERIC_NAMES = frozenset({"首页", "主页", "网站首页", "本站", "网络", "本站原创", "互联网"})
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,9 @@ def names_site(origin: str | None, candidate: Candidate) -> bool:
     host = candidate.site.lower()
     for prefix in HOST_PREFIXES:
         host = host.removeprefix(prefix)
-    return host in text or any(len(n) >= 2 and n in origin for n in candidate.site_names)
+    return host in text or any(
+        len(n) >= 2 and n not in GENERIC_NAMES and n in origin for n in candidate.site_names
+    )
 
 
 def by_origin(pool: Pool, group: Sequence[Candidate]) -> Pool:
