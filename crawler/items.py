@@ -29,6 +29,7 @@ class ArticlePage:
     replaced_chars: int = 0
     profile: str = "generic"
     page_urls: list[str] = field(default_factory=list)
+    complete: bool = True  # False when a part of a multi-page article could not be fetched
     raw_pages: list[Any] = field(default_factory=list)  # crawler.extract.RawPage, one per part
     # Article (clean pipeline)
     title: str | None = None
@@ -42,7 +43,9 @@ class ArticlePage:
     text: str = ""
     chars: int = 0
     content_hash: str | None = None
+    site_names: list[str] = field(default_factory=list)  # what the site calls itself (来源 evidence)
     # Identity (dedupe pipeline)
     article_id: int | None = None
     match: str | None = None  # original | url | exact | near
     similarity: float | None = None
+    groups: list[int] = field(default_factory=list)  # every archived group this page links to

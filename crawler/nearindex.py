@@ -4,7 +4,9 @@ an article we already have, even one found by last week's run?
 ``find`` works in three steps, each cheaper per candidate than the next:
 LSH band buckets (one indexed SQLite lookup) propose candidates; their stored
 MinHash signatures estimate similarity and drop the hopeless; the survivors
-are verified exactly against their text in ``articles``. Only the exact
+are verified exactly against their stored text (``texts`` in a crawl: every
+distinct text a page showed, so a copy group is found through any of its
+members; ``articles`` by default). Only the exact
 character-shingle Jaccard decides, so LSH noise costs time, never a wrong
 merge. Nothing proportional to the archive is held in memory: every lookup
 goes to SQLite, whose page cache is bounded.
@@ -65,7 +67,7 @@ def compatible_counts(a: int, b: int) -> bool:
 class NearIndex:
     def __init__(
         self, db: sqlite_utils.Database, shingle_size: int = 5, num_perm: int = 128,
-        bands: int = 32, threshold: float = 0.4, rows: int = 4,
+        bands: int = 32, threshold: float = 0.4, rows: int = 4, source: str = "articles",
     ) -> None:
         rows = rows or num_perm // max(1, bands)
         if bands <= 0 or rows <= 0 or bands * rows > num_perm:
@@ -78,6 +80,9 @@ class NearIndex:
         self.rows = rows  # signature slots per band; the first bands * rows slots are banded
         self.threshold = threshold
         self.num_perm = num_perm
+        if source not in ("articles", "texts"):
+            raise ValueError(f"the index covers articles or texts, not {source!r}")
+        self.source = source  # the table whose (id, text) rows are indexed and verified
         # The pipeline adds exactly the text it just looked up: keep that one
         # text's fingerprint so ``add`` does not compute it a second time.
         self._last: tuple[str, mh.U32, mh.U32, list[int]] | None = None
@@ -101,9 +106,14 @@ class NearIndex:
 
     # --- the pipeline API -----------------------------------------------------------
     def find(self, text: str) -> tuple[int, float] | None:
-        """The most similar archived article at or above the threshold, with its
+        """The most similar archived document at or above the threshold, with its
         exact shingle Jaccard; None when there is none."""
         return self.verify(text, self.candidates(text))
+
+    def find_all(self, text: str) -> list[tuple[int, float]]:
+        """Every proposed document at or above the threshold, best first: a copy
+        group is the connected set of such matches, so all of them count."""
+        return self.verified(text, self.candidates(text))
 
     def candidates(self, text: str) -> list[int]:
         """Signature and LSH lookup: archived articles whose estimated similarity
@@ -112,8 +122,8 @@ class NearIndex:
         if not keys:
             return []
         rows = self.db.conn.execute(  # buckets to signatures in one statement
-            "SELECT article_id, sig FROM near_signatures WHERE article_id IN "
-            f"(SELECT article_id FROM near_bands WHERE bucket IN ({_marks(len(keys))}))",
+            "SELECT doc_id, sig FROM near_signatures WHERE doc_id IN "
+            f"(SELECT doc_id FROM near_bands WHERE bucket IN ({_marks(len(keys))}))",
             keys,
         ).fetchall()
         if not rows:
@@ -126,63 +136,67 @@ class NearIndex:
     def verify(self, text: str, candidates: list[int]) -> tuple[int, float] | None:
         """The candidate with the highest exact shingle Jaccard at or above the
         threshold (compilations never matched with their parts)."""
+        found = self.verified(text, candidates)
+        return found[0] if found else None
+
+    def verified(self, text: str, candidates: list[int]) -> list[tuple[int, float]]:
+        """Candidates at or above the threshold with their exact Jaccard, best first."""
         if not candidates:
-            return None  # the usual original: no exact work at all
+            return []  # the usual original: no exact work at all
         others = self.db.conn.execute(
-            f"SELECT id, text FROM articles WHERE id IN ({_marks(len(candidates))}) "
-            "AND text IS NOT NULL",
+            f"SELECT id, text FROM {self.source} WHERE id IN ({_marks(len(candidates))}) "
+            "AND text IS NOT NULL ORDER BY id",
             candidates,
         ).fetchall()
-        if not others:
-            return None
         ids = mh.distinct(self.fingerprint(text)[0])
         essays = essay_count(text)
-        best: tuple[int, float] | None = None
-        for article_id, other in others:
+        found = []
+        for doc_id, other in others:
             if not compatible_counts(essays, essay_count(other)):
                 continue
             similarity = mh.jaccard(ids, self.shingles(other))
-            if similarity >= self.threshold and (best is None or similarity > best[1]):
-                best = (article_id, round(similarity, 4))
-        return best
+            if similarity >= self.threshold:
+                found.append((doc_id, round(similarity, 4)))
+        return sorted(found, key=lambda pair: -pair[1])
 
     def add(self, article_id: int, text: str) -> None:
-        """Index (or re-index) an article; call inside the caller's transaction."""
+        """Index (or re-index) a document; call inside the caller's transaction."""
         hashes, sig, keys = self.fingerprint(text)
         conn = self.db.conn
         # An empty text keeps an empty row: indexed, but never proposed.
         row = [article_id, sig.tobytes() if len(hashes) else b""]
         try:  # a new article (the usual case) costs no lookup first
-            conn.execute("INSERT INTO near_signatures (article_id, sig) VALUES (?, ?)", row)
+            conn.execute("INSERT INTO near_signatures (doc_id, sig) VALUES (?, ?)", row)
         except sqlite3.IntegrityError:  # re-indexed: drop the old rows first
             self.remove(article_id)
-            conn.execute("INSERT INTO near_signatures (article_id, sig) VALUES (?, ?)", row)
+            conn.execute("INSERT INTO near_signatures (doc_id, sig) VALUES (?, ?)", row)
         if keys:  # one statement for all bands
             conn.execute(
-                f"INSERT OR IGNORE INTO near_bands (bucket, article_id) VALUES {_pairs(len(keys))}",
+                f"INSERT OR IGNORE INTO near_bands (bucket, doc_id) VALUES {_pairs(len(keys))}",
                 [x for key in keys for x in (key, article_id)],
             )
 
     def remove(self, article_id: int) -> None:
         """Drop an article from the index (its band rows found from its signature)."""
         row = self.db.execute(
-            "SELECT sig FROM near_signatures WHERE article_id = ?", [article_id]
+            "SELECT sig FROM near_signatures WHERE doc_id = ?", [article_id]
         ).fetchone()
         if row is None:
             return
         if row[0]:
             keys = mh.band_keys(np.frombuffer(row[0], np.uint32), self.bands, self.rows)
             self.db.conn.executemany(
-                "DELETE FROM near_bands WHERE bucket = ? AND article_id = ?",
+                "DELETE FROM near_bands WHERE bucket = ? AND doc_id = ?",
                 [(key, article_id) for key in keys],
             )
-        self.db.execute("DELETE FROM near_signatures WHERE article_id = ?", [article_id])
+        self.db.execute("DELETE FROM near_signatures WHERE doc_id = ?", [article_id])
 
     # --- keeping the index in step with the archive -------------------------------
     def params(self) -> dict[str, Any]:
         return {
             "form": FORM_VERSION, "shingle_size": self.shingle_size,
             "num_perm": self.num_perm, "bands": self.bands, "rows": self.rows, "seed": SEED,
+            "source": self.source,
         }
 
     def sync(self, batch: int = 500) -> int:
@@ -206,8 +220,8 @@ class NearIndex:
         added = 0
         while True:
             rows = self.db.execute(
-                "SELECT id, coalesce(text, '') FROM articles WHERE id NOT IN "
-                "(SELECT article_id FROM near_signatures) ORDER BY id LIMIT ?",
+                f"SELECT id, coalesce(text, '') FROM {self.source} WHERE id NOT IN "
+                "(SELECT doc_id FROM near_signatures) ORDER BY id LIMIT ?",
                 [batch],
             ).fetchall()
             if not rows:
@@ -217,7 +231,7 @@ class NearIndex:
                     self.add(article_id, text)
             added += len(rows)
         if added:
-            logger.info("near-duplicate index: %s archived articles indexed", added)
+            logger.info("near-duplicate index: %s archived %s indexed", added, self.source)
         return added
 
 
@@ -252,6 +266,7 @@ def near_index_for(crawler: Crawler) -> NearIndex:
             bands=min(num_perm, max(1, settings.getint("DEDUPE_BANDS", 32))),
             rows=max(0, settings.getint("DEDUPE_BAND_ROWS", 4)),
             threshold=settings.getfloat("DEDUPE_THRESHOLD", 0.4),
+            source="texts",  # every distinct text of every sighting: groups link through copies
         )
         index.sync()
         setattr(crawler, ATTRIBUTE, index)

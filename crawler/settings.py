@@ -39,6 +39,12 @@ COOKIES_ENABLED = False  # cookies only feed session tracking; pages do not need
 # --- bounds against traps ----------------------------------------------------
 DEPTH_LIMIT = 16  # home → channel → sub → list_N … → article → related: deep, not endless
 DEPTH_PRIORITY = 0
+SPIDER_MIDDLEWARES = {
+    # Same place as Scrapy's: parts and related articles inherit their article's depth,
+    # so what DEPTH_LIMIT cuts no longer depends on crawl order (crawler/middlewares/depth.py).
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "crawler.middlewares.depth.ArticleDepthMiddleware": 900,
+}
 CRAWL_MAX_PAGES_PER_SITE = 50_000  # hard cap per host, whatever the site links to
 CRAWL_MAX_QUERY_VARIANTS = 40  # distinct query strings per path: endless ?page=/?d= stop here
 CRAWL_FOLLOW_OTHER = True  # follow links of unknown kind (not list, not article, not trap)
@@ -59,6 +65,7 @@ DEDUPE_BANDS = 32  # x 4 rows: Jaccard 0.56 (worst copy) proposed 96% of the tim
 DEDUPE_BAND_ROWS = 4  # slots per band (0: NUM_PERM / BANDS); 20 x 3 measured 4x slower at 100k
 DEDUPE_THRESHOLD = 0.4  # middle of the 0.19 (worst negative) .. 0.56 (worst copy) gap at k=5
 STORE_ENABLED = True
+STORE_COMPLETE_SHARE = 0.9  # an original with less than 90% of its group's longest text lost part of it: keep the longer copy's text
 ARCHIVE_PATH = os.environ.get("FANWEN_DB", "data/archive.sqlite")
 ARCHIVE_PAGE_BATCH = 50  # ledger rows per commit when no article commits them sooner
 ARCHIVE_INCREMENTAL = True  # skip archived article pages not due; `fanwen crawl --full` turns it off

@@ -16,7 +16,7 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler.fingerprint import content_hash
 from crawler.items import ArticlePage
-from crawler.metadata import build_article
+from crawler.metadata import build_article, site_names_of
 from crawler.profiles import get_profile
 
 logger = logging.getLogger(__name__)
@@ -55,6 +55,7 @@ class CleanPipeline:
         item.text = article.text
         item.chars = article.chars
         item.content_hash = content_hash(article.text)
+        item.site_names = site_names_of(item.raw_pages[0]) if item.raw_pages else []
         item.raw_pages = []  # the raw HTML has served its purpose; keep memory flat
         self._inc("clean/articles")
         return item

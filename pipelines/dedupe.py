@@ -1,10 +1,14 @@
-"""Dedupe pipeline: is this page a new article, or a copy of one we have?
+"""Dedupe pipeline: which copy groups of the archive does this page belong to?
 
-Checks, cheapest first: this page, or the article URL it declares as
-canonical, is already in the archive (``url``); its normalised text hash is
-known (``exact``); a near-duplicate index finds a close enough text
-(``near``). Otherwise the page is an ``original``. The item
-leaves with ``match``, ``article_id`` (None for originals) and ``similarity``.
+A page is linked to a group, cheapest check first, when: it, or the article
+URL it declares canonical, is a page of the group (``url``); its normalised
+text hash is one of the group's texts (``exact``); or the near-duplicate
+index finds one of the group's texts close enough (``near``). Every linked
+group is collected, not just the first: a page linking two groups makes
+them one (see :mod:`crawler.archive.groups`). The item leaves with
+``groups``, ``article_id`` (the group it joins; None for an ``original``),
+a provisional ``match`` and ``similarity``; the store pipeline labels the
+sighting against the group's original once that is decided.
 """
 
 from __future__ import annotations
@@ -16,15 +20,17 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
 
+from crawler.archive import groups as grp
 from crawler.archive.db import Archive
 from crawler.archive.session import session_for
 from crawler.items import ArticlePage
 
 logger = logging.getLogger(__name__)
+STRENGTH = {"url": 0, "exact": 1, "near": 2}  # the provisional label: the strongest link
 
 
 class NearIndex(Protocol):
-    def find(self, text: str) -> tuple[int, float] | None: ...
+    def find_all(self, text: str) -> list[tuple[int, float]]: ...
 
 
 def near_index_if_enabled(crawler: Crawler) -> Any:
@@ -57,22 +63,34 @@ class DedupePipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, ArticlePage):
             return item
-        item.match, item.article_id, item.similarity = self.classify(item)
+        links = self.links(item)
+        item.groups = sorted(links)
+        if not links:
+            item.match, item.article_id, item.similarity = "original", None, None
+        else:
+            best = min(links, key=lambda g: (STRENGTH[links[g][0]], -(links[g][1] or 0), g))
+            item.article_id = min(links)
+            item.match, item.similarity = links[best]
         if self.stats:
             self.stats.inc_value(f"dedupe/{item.match}")
+            if len(links) > 1:
+                self.stats.inc_value("dedupe/links_several_groups")
         return item
 
-    def classify(self, item: ArticlePage) -> tuple[str, int | None, float | None]:
-        for url in dict.fromkeys((item.page_url or item.canonical_url, item.canonical_url)):
-            known = self.archive.article_id_for_url(url)
-            if known is not None:
-                return "url", known, None
+    def links(self, item: ArticlePage) -> dict[int, tuple[str, float | None]]:
+        """Every group the page is linked to, with the strongest link to each."""
+        db = self.archive.db
+        urls = list(dict.fromkeys((item.page_url or item.canonical_url, item.canonical_url)))
+        found: dict[int, tuple[str, float | None]] = dict.fromkeys(
+            grp.linked_groups(db, urls), ("url", None)
+        )
         if item.content_hash:
-            same = self.archive.article_id_for_hash(item.content_hash)
-            if same is not None:
-                return "exact", same, 1.0
+            for group in grp.groups_with_hash(db, item.content_hash):
+                found.setdefault(group, ("exact", 1.0))
         if self.near is not None and item.text:
-            found = self.near.find(item.text)
-            if found is not None:
-                return "near", found[0], found[1]
-        return "original", None, None
+            matches = self.near.find_all(item.text)
+            owners = grp.groups_of_texts(db, [text_id for text_id, _ in matches]) if matches else {}
+            for text_id, similarity in matches:
+                if text_id in owners:
+                    found.setdefault(owners[text_id], ("near", similarity))
+        return found

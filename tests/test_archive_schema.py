@@ -60,3 +60,68 @@ def test_an_archive_with_the_bigram_index_is_rebuilt_with_trigrams(tmp_path) -> 
     assert "prefix='1 2'" in sql
     for query in ("学", "学习", "学习心得", "我们的学习心得体会"):
         assert [hit.id for hit in search(archive.db, query)] == [1], query
+
+
+def _v5_archive(path) -> None:
+    """An archive as fanwen wrote it before v6: the copier seen first is the original."""
+    import sqlite_utils
+
+    from crawler.archive import schema
+
+    db = sqlite_utils.Database(path)
+    for step in schema.MIGRATIONS[:5]:
+        step(db)
+    db["runs"].insert({"id": 1, "status": "ok", "finish_reason": "finished"})
+    db["articles"].insert({
+        "id": 1, "canonical_url": "http://www.b.test/2.html", "url": "http://www.b.test/2.html",
+        "site": "www.b.test", "title": "标题", "text": ESSAY_TEXT, "paragraphs": "[]",
+        "chars": len(ESSAY_TEXT), "content_hash": "h", "category": '["作文"]', "tags": "[]",
+        "published_at": "2024-06-01", "first_seen": "2025-01-01", "last_seen": "2025-01-01",
+        "run_id": 1,
+    })
+    db["sightings"].insert({"article_id": 1, "url": "http://www.b.test/2.html",
+                            "site": "www.b.test", "match": "original",
+                            "published_at": "2024-06-01", "first_seen": "2025-01-01",
+                            "last_seen": "2025-01-01", "run_id": 1})
+    db.conn.commit()
+    db.conn.execute("PRAGMA user_version = 5")
+    db.conn.close()
+
+
+ESSAY_TEXT = "\n".join(["我们认真学习了新的工作方法，大家都有很多收获和体会。"] * 6)
+
+
+def test_a_v5_archive_is_upgraded_and_its_original_re_decided_by_evidence(
+        tmp_path, make_crawler) -> None:
+    from crawler.archive.session import session_for
+    from pipelines.dedupe import DedupePipeline
+    from pipelines.store import StorePipeline
+    from tests.conftest import cleaned_item
+
+    path = tmp_path / "old.sqlite"
+    _v5_archive(path)
+    archive = Archive(path)
+    db = archive.db
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("SELECT canonical_url, text_id IS NOT NULL, chars, category FROM sightings"
+                      ).fetchall() == [("http://www.b.test/2.html", 1, len(ESSAY_TEXT), '["作文"]')]
+    assert db.execute("SELECT decided_by, text_url FROM articles").fetchall() == [
+        ("arrival", "http://www.b.test/2.html")]
+    archive.close()
+    # The original page, crawled after the upgrade, shows an earlier date: it takes over,
+    # and the article's old values are kept as a version (an earlier run published them).
+    crawler = make_crawler(ARCHIVE_PATH=str(path))
+    session = session_for(crawler)
+    session.start_run({}, ["test"])
+    dedupe, store = DedupePipeline.from_crawler(crawler), StorePipeline.from_crawler(crawler)
+    original = cleaned_item("http://www.a.test/1.html", ESSAY_TEXT)
+    original.published_at = "2024-01-01"
+    store.process_item(dedupe.process_item(original))
+    db = session.archive.db
+    assert db.execute("SELECT canonical_url, decided_by FROM articles").fetchall() == [
+        ("http://www.a.test/1.html", "date")]
+    assert dict(db.execute("SELECT url, match FROM sightings").fetchall()) == {
+        "http://www.a.test/1.html": "original", "http://www.b.test/2.html": "exact"}
+    assert db.execute("SELECT url, reason FROM article_versions").fetchall() == [
+        ("http://www.b.test/2.html", "original")]
+    session.archive.close()

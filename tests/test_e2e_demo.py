@@ -80,6 +80,20 @@ def test_copies_are_sightings_of_their_original(crawled) -> None:
     assert {"original", "exact", "near", "url"} <= kinds
 
 
+def test_copies_names_the_original_site_first_for_every_copy(crawled) -> None:
+    """The copying site is never reported first, however the crawl met the pages."""
+    db, _, manifest = crawled
+    done = subprocess.run(
+        [sys.executable, "-m", "crawler", "copies", "--db", str(db), "--site", "www.wenmi8.test",
+         "--json"], capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    pairs = {(r["site_a"], r["site_b"]): r for r in map(json.loads, done.stdout.splitlines())}
+    pair = pairs[("www.aixuefw.test", "www.wenmi8.test")]
+    copied = sum(c["host"] == "www.wenmi8.test" for c in manifest["copies"])
+    assert (pair["shared"], pair["a_first"], pair["b_first"]) == (copied, copied, 0) == (40, 40, 0)
+
+
 def test_nothing_but_articles_archived(crawled) -> None:
     db, _, manifest = crawled
     allowed = {a["url"] for a in manifest["articles"]} | {c["url"] for c in manifest["copies"]}

@@ -141,40 +141,7 @@ class Archive:
                 },
             )
 
-    # --- lookups for dedupe -----------------------------------------------
-    def article_id_for_url(self, url: str) -> int | None:
-        """The article seen at ``url``, or whose canonical URL ``url`` is."""
-        row = self.db.execute(
-            "SELECT article_id FROM sightings WHERE url = ? "
-            "UNION ALL SELECT id FROM articles WHERE canonical_url = ? LIMIT 1",
-            [url, url],
-        ).fetchone()
-        return row[0] if row else None
-
-    def article_identity(self, article_id: int) -> dict[str, Any]:
-        """What decides whether a refetched page may rewrite the article."""
-        rows = self.db.query(
-            "SELECT canonical_url, url, content_hash FROM articles WHERE id = ?", [article_id]
-        )
-        return next(iter(rows))
-
-    def make_original(self, article_id: int, url: str) -> None:
-        """``url`` becomes the article's original sighting; the former one a ``url`` match."""
-        self.db.execute(
-            "UPDATE sightings SET match = 'url' WHERE article_id = ? AND match = 'original' "
-            "AND url != ?",
-            [article_id, url],
-        )
-        self.db.execute(
-            "UPDATE sightings SET match = 'original', similarity = NULL WHERE url = ?", [url]
-        )
-
-    def article_id_for_hash(self, content_hash: str) -> int | None:
-        row = self.db.execute(
-            "SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1", [content_hash]
-        ).fetchone()
-        return row[0] if row else None
-
+    # --- reads ---------------------------------------------------------------
     def article_text(self, article_id: int) -> str | None:
         row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
         return row[0] if row else None
@@ -220,7 +187,8 @@ class Archive:
 
     # --- incremental crawling ---------------------------------------------------
     def page_state(self, url: str) -> dict[str, Any] | None:
-        """The ledger row of an archived article page (None if not an article)."""
+        """The ledger row of a page the archive holds an article of, whatever its
+        kind (None otherwise)."""
         rows = list(
             self.db.query(
                 "SELECT url, fetched_at, etag, last_modified, article_id, gone_at, run_id "
@@ -229,6 +197,11 @@ class Archive:
             )
         )
         return rows[0] if rows else None
+
+    def part_urls(self, url: str) -> list[str]:
+        """Parts 2+ of the multi-page article whose first page is ``url``."""
+        row = self.db.execute("SELECT parts FROM sightings WHERE url = ?", [url]).fetchone()
+        return list(json.loads(row[0])) if row and row[0] else []
 
     def unfinished_run_ids(self) -> set[int]:
         """Runs that stopped before their queue was done: killed, interrupted, crashed.
@@ -276,7 +249,8 @@ class Archive:
         marks = ",".join("?" for _ in sites)
         rows = self.db.execute(
             f"SELECT url FROM pages WHERE site IN ({marks}) AND article_id IS NOT NULL "
-            "AND kind = 'article' AND gone_at IS NULL AND fetched_at < ? ORDER BY fetched_at",
+            "AND kind IN ('article', 'other') AND gone_at IS NULL AND fetched_at < ? "
+            "ORDER BY fetched_at",
             [*sites, fetched_before],
         )
         return [row[0] for row in rows]

@@ -1,10 +1,10 @@
 """Who copied whom: the cross-site copy graph read from ``sightings``.
 
 Two sites share an article when both have a sighting of it. Each article's
-first holder is the site of its ``original`` sighting (the page the archive
-built the article from), else the site seen earliest: the archive's own
-record, not the dates pages claim about themselves, which template sites
-rewrite freely.
+first holder is the site of its ``original`` sighting, chosen by evidence
+(earliest date shown, cited origin, most complete text, then URL: see
+:mod:`crawler.archive.canonical`), so the answer does not depend on the
+order a crawl met the pages in; else the site seen earliest.
 """
 
 from __future__ import annotations

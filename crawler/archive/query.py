@@ -219,6 +219,25 @@ def resolve(db: sqlite_utils.Database, id_or_url: str) -> int | None:
     return row[0] if row else None
 
 
+RULES = {
+    "only": "no copy on another site",
+    "date": "earliest publication date shown on its page",
+    "origin": "the site the copies name as their origin (来源)",
+    "chars": "most complete text",
+    "url": "tie-break on the canonical URL",
+    "arrival": "first seen (archived before fanwen decided by evidence)",
+}
+
+
+def decision(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]:
+    """Which rule chose the article's original, and whose text it carries."""
+    rule, text_url = db.execute(
+        "SELECT decided_by, text_url FROM articles WHERE id = ?", [article_id]
+    ).fetchone()
+    return {"decided_by": rule, "decided_by_rule": RULES.get(rule or "", rule),
+            "text_from": text_url}
+
+
 def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:
     """The export record of an article plus every sighting with its provenance."""
     row = db.execute(
@@ -227,6 +246,7 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]
     if row is None:
         return None
     record = json.loads(row[0])
+    record.update(decision(db, article_id))
     record["sightings"] = list(
         db.query(
             "SELECT url, site, match, similarity, origin, seen_title, published_at, "

@@ -124,6 +124,81 @@ def _v5_trigram_fts(db: sqlite_utils.Database) -> None:
         print(file=sys.stderr)
 
 
+def _v6_groups(db: sqlite_utils.Database) -> None:
+    """Per-sighting facts, so the original of a copy group is decided by evidence.
+
+    ``texts`` holds every distinct text seen (keyed by its SHA-1, so exact
+    copies and mirrors share a row) with the group it belongs to; sightings
+    gain what the canonical rule reads (declared canonical URL, text, length,
+    metadata, site names, completeness, part URLs); articles say which rule
+    chose their original and whose text they carry. The near index is re-keyed
+    by text (``near_index_for`` rebuilds it on the next crawl). Old archives
+    keep their originals: only the original's text is known for them, so
+    their copies take part in the rule once refetched (``fanwen crawl --full``).
+    """
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, "
+        "content_hash TEXT, article_id INTEGER REFERENCES articles(id), chars INTEGER, "
+        "form_chars INTEGER, text TEXT)"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS texts_content_hash ON texts (content_hash)")
+    db.execute("CREATE INDEX IF NOT EXISTS texts_article_id ON texts (article_id)")
+    _add_columns(db, "sightings", ("canonical_url", "text_id", "chars", "author", "category",
+                                   "breadcrumb", "tags", "site_names", "complete", "parts"))
+    db.execute("CREATE INDEX IF NOT EXISTS sightings_canonical_url ON sightings (canonical_url)")
+    _add_columns(db, "articles", ("decided_by", "text_url"))
+    _add_columns(db, "article_versions", ("canonical_url", "url", "site", "published_at",
+                                          "origin", "author", "reason"))
+    db.execute("DROP TABLE IF EXISTS near_bands")
+    db.execute("DROP TABLE IF EXISTS near_signatures")
+    db.execute("DELETE FROM near_meta")
+    db.execute("CREATE TABLE near_signatures (doc_id INTEGER PRIMARY KEY, sig BLOB NOT NULL)")
+    db.execute(
+        "CREATE TABLE near_bands (bucket INTEGER NOT NULL, doc_id INTEGER NOT NULL, "
+        "PRIMARY KEY (bucket, doc_id)) WITHOUT ROWID"
+    )
+    _backfill_groups(db)
+
+
+_INTEGER_COLUMNS = frozenset({"text_id", "chars", "complete"})
+
+
+def _add_columns(db: sqlite_utils.Database, table: str, names: tuple[str, ...]) -> None:
+    """Idempotent, like the whole migration: a half-upgraded copy can be upgraded again."""
+    have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+    for name in (n for n in names if n not in have):
+        kind = "INTEGER" if name in _INTEGER_COLUMNS else "TEXT"
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+
+
+def _backfill_groups(db: sqlite_utils.Database) -> None:
+    """The facts an old archive has: each article's own text for its original sighting."""
+    from crawler.archive.groups import text_key
+    from crawler.fingerprint import hash_form
+
+    rows = db.execute("SELECT id, text, content_hash, chars FROM articles").fetchall()
+    for article_id, text, chash, chars in rows:
+        text = text or ""
+        db.execute(
+            "INSERT OR IGNORE INTO texts (hash, content_hash, article_id, chars, form_chars, text) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [text_key(text), chash, article_id, chars, len(hash_form(text)), text],
+        )
+        db.execute(
+            "UPDATE sightings SET text_id = (SELECT id FROM texts WHERE hash = ?), chars = ? "
+            "WHERE article_id = ? AND match = 'original'", [text_key(text), chars, article_id],
+        )
+    db.execute(
+        "UPDATE sightings SET canonical_url = CASE WHEN match IN ('original', 'url') THEN "
+        "(SELECT canonical_url FROM articles a WHERE a.id = article_id) ELSE url END, complete = 1"
+    )
+    db.execute(
+        "UPDATE sightings SET (author, category, breadcrumb, tags) = (SELECT author, category, "
+        "breadcrumb, tags FROM articles a WHERE a.id = article_id) WHERE match = 'original'"
+    )
+    db.execute("UPDATE articles SET decided_by = 'arrival', text_url = url")
+
+
 def _terminal_progress(total: int) -> Callable[[int], None] | None:
     """A progress line on a terminal (a long migration must not look hung)."""
     if not total or not sys.stderr.isatty():
@@ -137,7 +212,7 @@ def _terminal_progress(total: int) -> Callable[[int], None] | None:
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1, _v2_near_index, _v3_fts, _v4_plain_text, _v5_trigram_fts,
+    _v1, _v2_near_index, _v3_fts, _v4_plain_text, _v5_trigram_fts, _v6_groups,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

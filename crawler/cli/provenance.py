@@ -17,8 +17,10 @@ from crawler.cli.common import db_option, json_option, open_archive
 def copies(site: str | None, db: Path, as_json: bool) -> None:
     """The cross-site copy graph: site pairs sharing articles, who had each first.
 
-    "First" is the site of the article's original sighting (earliest seen by
-    the archive). With --json, one object per site pair.
+    "First" is the site of the article's original sighting, decided by
+    evidence: earliest date shown on the page, then the site the copies cite
+    as 来源, then the most complete text (`fanwen show` names the rule).
+    With --json, one object per site pair.
 
     \b
     Example:

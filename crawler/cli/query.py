@@ -136,11 +136,16 @@ def _print_article(record: dict[str, Any]) -> None:
         click.echo(f"  {name:>12}: {record[name] if record[name] is not None else '-'}")
     click.echo(f"  {'category':>12}: {' > '.join(record['category'])}")
     click.echo(f"  {'tags':>12}: {', '.join(record['tags'])}")
+    click.echo(f"  {'original':>12}: decided by {record['decided_by'] or '-'}"
+               f" ({record['decided_by_rule'] or '-'})")
+    if record["text_from"] and record["text_from"] != record["url"]:
+        click.echo(f"  {'text from':>12}: {record['text_from']} (the original's text is "
+                   "incomplete; this copy's is the most complete)")
     click.echo(f"  sightings ({len(record['sightings'])}):")
     for s in record["sightings"]:
         sim = f" {s['similarity']:.2f}" if s["similarity"] is not None else ""
-        click.echo(f"    {s['match']}{sim}  {s['url']}  origin: {s['origin'] or '-'}  "
-                   f"seen {s['first_seen']} .. {s['last_seen']}")
+        click.echo(f"    {s['match']}{sim}  {s['url']}  dated: {s['published_at'] or '-'}  "
+                   f"origin: {s['origin'] or '-'}  seen {s['first_seen']} .. {s['last_seen']}")
     click.echo("")
     click.echo(record["text"] or "")
 

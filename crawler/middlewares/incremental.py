@@ -1,11 +1,17 @@
 """Incremental crawling: skip archived article pages that are not due, ask
 the server whether due ones changed, and notice pages that are gone.
 
-List pages are never skipped (that is where new articles appear). A known
-article page fetched less than ``ARCHIVE_REFRESH_DAYS`` ago is not requested
-at all; an older one is requested with If-None-Match / If-Modified-Since, and
-a 304 only moves its last-seen time. A 404/410 marks the page gone and keeps
-the article. A page last fetched by a run that never finished (killed,
+List pages are never skipped (that is where new articles appear). Any other
+page the archive holds an article of (whatever its URL looks like: pages of
+unknown URL shape are articles only once read) and fetched less than
+``ARCHIVE_REFRESH_DAYS`` ago is not requested at all; an older one is
+requested with If-None-Match / If-Modified-Since, and a 304 only moves its
+last-seen time. A server sending no validators answers in full; the store
+then counts an unchanged text as unchanged (``store/unchanged``). When part 1
+of a multi-page article answers 304, its parts 2+ are asked for
+conditionally too (the spider schedules them from ``fanwen_parts``): a 304
+on each leaves the article as it is, a changed part refetches the article
+whole. A 404/410 marks the page gone and keeps the article. A page last fetched by a run that never finished (killed,
 interrupted) is fetched in full, neither skipped nor asked conditionally:
 that run may have died before following its links, and only a body gives
 them (``incremental/unfinished_run_refetch``). ``ARCHIVE_INCREMENTAL = False``
@@ -29,7 +35,7 @@ from crawler.archive.db import utc_now
 from crawler.archive.session import ArchiveSession, session_for
 
 logger = logging.getLogger(__name__)
-ARTICLE_KINDS = frozenset({"article", "revisit"})
+NEVER_SKIPPED = frozenset({"list", "part"})  # lists find new articles; parts go with their article
 GONE = frozenset({404, 410})
 
 
@@ -57,10 +63,16 @@ class IncrementalMiddleware:
         return (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
-        if request.meta.get("page_kind") not in ARTICLE_KINDS:
+        meta = request.meta
+        if meta.get("fanwen_full") or (
+            meta.get("page_kind") in NEVER_SKIPPED and not meta.get("fanwen_part_check")
+        ):
             return
         state = self.session.archive.page_state(request.url)
         if state is None:
+            return
+        if meta.get("fanwen_part_check"):
+            self._conditional(request, state)  # its first part was due: so is this part
             return
         if state["run_id"] in self._unfinished_runs():
             self._inc("incremental/unfinished_run_refetch")
@@ -69,6 +81,9 @@ class IncrementalMiddleware:
             self._inc("incremental/skipped")
             request.meta["fanwen_archived_article"] = state["article_id"]  # ARCHIVE_EMIT_SKIPPED
             raise IgnoreRequest(f"archived and not due for refresh: {request.url}")
+        self._conditional(request, state)
+
+    def _conditional(self, request: Request, state: dict[str, Any]) -> None:
         if state["etag"]:
             request.headers["If-None-Match"] = state["etag"]
         if state["last_modified"]:
@@ -86,8 +101,13 @@ class IncrementalMiddleware:
         if not request.meta.get("fanwen_conditional"):
             return response
         if response.status == 304:
-            self.session.archive.touch_page(request.url, utc_now(), self.session.run_id)
-            self._inc("incremental/not_modified")
+            archive = self.session.archive
+            archive.touch_page(request.url, utc_now(), self.session.run_id)
+            if request.meta.get("fanwen_part_check"):
+                self._inc("incremental/parts_not_modified")
+            else:
+                self._inc("incremental/not_modified")
+                request.meta["fanwen_parts"] = archive.part_urls(request.url)
             raise IgnoreRequest(f"not modified: {request.url}")
         if response.status in GONE:
             self.session.archive.mark_gone(request.url, utc_now(), response.status,

@@ -129,21 +129,20 @@ class TemplateSpider(Spider):
         yield from self._next_part_or_item(item, links, response.url, profile)
 
     def part_failed(self, failure: Failure) -> Iterator[Any]:
-        if not failure.check(IgnoreRequest):
-            self._page_failed(failure.request, failure)  # type: ignore[attr-defined]
+        yield from self.request_failed(failure)
         item = failure.request.cb_kwargs.get("item")  # type: ignore[attr-defined]
         if item is not None:
             yield self._finish(item, complete=False)
 
-    def request_failed(self, failure: Failure) -> Iterator[dict[str, Any]]:
+    def request_failed(self, failure: Failure) -> Iterator[Request | dict[str, Any]]:
         request = failure.request  # type: ignore[attr-defined]
         if failure.check(IgnoreRequest):
-            # a deliberate skip (cap, incremental), counted where it was decided
+            # A deliberate skip (cap, incremental), counted where it was decided;
+            # a 304 on part 1 still has its other parts asked for, and with
+            # ARCHIVE_EMIT_SKIPPED the archived record still reaches the feed.
+            yield from self._part_checks(request.url, request.meta.get("fanwen_parts") or [])
             yield from self._archived_item(request)
             return
-        self._page_failed(request, failure)
-
-    def _page_failed(self, request: Request, failure: Failure) -> None:
         self.crawler.stats.inc_value("crawl/page_errors")
         self.crawler.signals.send_catch_log(
             signal=fanwen_signals.page_failed, request=request, failure=failure
@@ -175,6 +174,23 @@ class TemplateSpider(Spider):
                 "the feed; -s ARCHIVE_EMIT_SKIPPED=True (fanwen crawl --emit-archived) adds "
                 "them from the archive, -s ARCHIVE_INCREMENTAL=False (--full) refetches them",
                 skipped)
+
+    def part_changed(self, response: Response) -> Iterator[Request]:
+        """A part answered in full although part 1 did not change: refetch the
+        article whole (its text is stitched from every part)."""
+        first = response.meta["fanwen_first_part"]
+        self.crawler.stats.inc_value("incremental/part_changed")
+        yield Request(first, callback=self.parse, errback=self.request_failed,
+                      meta={"page_kind": PageKind.ARTICLE.value, "fanwen_full": True},
+                      priority=PRIORITY[PageKind.ARTICLE], dont_filter=True)
+
+    def _part_checks(self, first: str, parts: list[str]) -> Iterator[Request]:
+        """Conditional requests for parts 2+ of an article whose part 1 answered 304."""
+        for url in parts:
+            yield Request(url, callback=self.part_changed, errback=self.request_failed,
+                          meta={"page_kind": PageKind.PART.value, "fanwen_part_check": True,
+                                "fanwen_first_part": first},
+                          priority=PRIORITY[PageKind.ARTICLE] + 5)
 
     # --- helpers -------------------------------------------------------------
     def _read(self, response: Response) -> tuple[str, Selector, Profile] | None:
@@ -223,6 +239,9 @@ class TemplateSpider(Spider):
             cb_kwargs={"item": item},
             meta={"page_kind": PageKind.PART.value},
             priority=PRIORITY[PageKind.ARTICLE] + 5,
+            # A part rechecked earlier in this run (its article then refetched whole)
+            # must not be filtered out of the stitching; the chain ends on its own.
+            dont_filter=True,
         )
 
     def _next_part_url(
@@ -237,6 +256,7 @@ class TemplateSpider(Spider):
         return parts[min(parts)] if parts else None
 
     def _finish(self, item: ArticlePage, complete: bool) -> ArticlePage:
+        item.complete = complete
         if not complete:
             self.crawler.stats.inc_value("crawl/incomplete_article")
             logger.warning("article %s: a part could not be fetched; kept what was", item.url)
