@@ -1,0 +1,269 @@
+"""Page kind: list pages are not archived, short real articles are; listing signals.
+
+The list pages are built like real ones (a DedeCMS ``plus/list.php`` page, a
+list at an article-looking URL, a tag page, a Discuz thread list), each with
+the site's chrome around it, and run through ``page_verdict``: the same steps
+a crawl takes for a fetched page.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from crawler.article_from_html import page_verdict
+from crawler.listing import TITLE_LINK_CHARS, ListingSignals, listing_signals
+
+NAV = """<div class="top"><a href="/">首页</a> <a href="/zuowen/">作文</a> <a href="/fanwen/">范文</a>
+<a href="/jihua/">工作计划</a> <a href="/zongjie/">工作总结</a> <a href="/xinde/">心得体会</a></div>"""
+SIDEBAR = """<div class="side"><h3>热门排行</h3><ul>
+<li><a href="/a/101.html">2023年个人年终工作总结</a></li><li><a href="/a/102.html">大学生职业生涯规划书</a></li>
+<li><a href="/a/103.html">小学生国庆节手抄报内容</a></li><li><a href="/a/104.html">教师师德师风心得体会</a></li>
+<li><a href="/a/105.html">关于母爱的作文600字</a></li><li><a href="/a/106.html">企业安全生产责任书</a></li>
+<li><a href="/a/107.html">读《红楼梦》有感800字</a></li><li><a href="/a/108.html">入党积极分子思想汇报</a></li>
+</ul></div>"""
+FOOT = '<div class="foot">Copyright © 2010-2023 晴川范文网 版权所有 鄂ICP备00000000号</div>'
+
+# Blurb pieces: every list item gets its own blurb, cut off like a real one.
+TOPICS = ["春节", "元宵节", "植树节", "清明节", "劳动节", "端午节", "建党节", "建军节", "教师节", "国庆节",
+          "重阳节", "冬至", "元旦", "妇女节", "青年节", "儿童节", "中秋节", "腊八节", "小年", "除夕"]
+BLURB = ("{t}到了，学校组织同学们开展了丰富多彩的主题活动。活动前，班主任老师向我们介绍了{t}的由来和习俗，"
+         "同学们听得津津有味。活动中，大家分组合作，有的查找资料，有的动手制作，有的排练节目，每个人都忙得不亦乐乎。"
+         "通过这次活动，我们不仅了解了{t}的文化内涵，还")
+
+
+def html_page(title: str, body: str, head: str = "", charset: str = "utf-8") -> bytes:
+    page = (f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>{title}</title>{head}</head>'
+            f"<body>{NAV}{body}{SIDEBAR}{FOOT}</body></html>")
+    return page.encode("gbk" if charset == "gb2312" else "utf-8", "xmlcharrefreplace")
+
+
+def dede_list_page() -> bytes:
+    items = "".join(
+        f'<li><a href="/jihua/{3300 + i}.html" class="title">{t}活动策划方案</a>'
+        f'<span class="info"><small>日期：</small>2023-0{1 + i % 9}-1{i}<small>点击：</small>{120 + i * 7}</span>'
+        f'<p class="intro">为了让同学们了解{t}的传统习俗，弘扬中华优秀传统文化，经学校研究决定，开展以“{t}”为主题的系列活动...</p></li>'
+        for i, t in enumerate(TOPICS[:8])
+    )
+    pager = ('<div class="dede_pages"><ul class="pagelist"><li><a href="list.php?tid=5&TotalResult=16&PageNo=1">上一页</a></li>'
+             '<li><a href="list.php?tid=5&TotalResult=16&PageNo=1">1</a></li><li class="thisclass">2</li>'
+             '<li><span class="pageinfo">共 <strong>2</strong>页<strong>16</strong>条</span></li></ul></div>')
+    body = (f'<div class="place">当前位置：<a href="/">主页</a> &gt; <a href="/jihua/">活动方案</a> &gt;</div>'
+            f'<div class="listbox"><ul class="e2">{items}</ul></div>{pager}')
+    return html_page("活动方案_晴川范文网", body, charset="gb2312")
+
+
+def list_at_article_url() -> bytes:
+    items = "".join(
+        f'<div class="art-item"><h3><a href="/html/2023/0320/{13000 + i}.html">关于{t}的作文600字</a></h3>'
+        f'<p>{BLURB.format(t=t)}……</p><span class="d">2023-03-{10 + i % 10}</span></div>'
+        for i, t in enumerate(TOPICS)
+    )
+    pager = ('<div class="pagination"><a href="/html/2023/0321/13248.html">1</a> <a href="/html/2023/0321/13248_2.html">2</a> '
+             '<a href="/html/2023/0321/13248_3.html">3</a> <a href="/html/2023/0321/13248_2.html">下一页</a> '
+             '<a href="/html/2023/0321/13248_9.html">尾页</a></div>')
+    body = (f'<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zuowen/">节日作文</a></div>'
+            f'<div class="lists"><h2>节日作文</h2>{items}</div>{pager}')
+    return html_page("节日作文_晴川范文网", body)
+
+
+def tag_page() -> bytes:
+    items = "".join(
+        f'<dl><dt><a href="/a/{5400 + i}.html">{t}手抄报内容大全</a></dt>'
+        f"<dd>{t}手抄报怎么画？一起来看看这些简单又漂亮的{t}手抄报吧。</dd><dd>2022-09-0{1 + i % 9}</dd></dl>"
+        for i, t in enumerate(TOPICS[:12])
+    )
+    body = f'<div class="tag-hd"><h1>标签：手抄报</h1><span>共有相关文章 12 篇</span></div><div class="tag-list">{items}</div>'
+    return html_page("手抄报_标签_晴川范文网", body)
+
+
+def forum_thread_list() -> bytes:
+    rows = "".join(
+        f'<tbody id="normalthread_{88000 + i}"><tr><th class="common"><a href="thread-{88000 + i}-1-1.html" '
+        f'class="s xst">求一篇{t}的演讲稿，明天就要用了</a></th>'
+        f'<td class="by"><cite><a href="space-uid-{500 + i}.html">用户{i}</a></cite><em><span>2023-3-{1 + i}</span></em></td>'
+        f'<td class="num"><a href="thread-{88000 + i}-1-1.html" class="xi2">{3 + i}</a><em>{120 + 11 * i}</em></td>'
+        f'<td class="by"><cite><a href="space-uid-9.html">热心网友</a></cite><em><a href="#">2023-3-{2 + i} 21:0{i % 10}</a></em></td></tr></tbody>'
+        for i, t in enumerate(TOPICS[:15])
+    )
+    body = (f'<div id="pt"><a href="/">晴川论坛</a> <em>›</em> <a href="forum-36-1.html">范文求助</a></div>'
+            f'<div id="threadlist"><table summary="forum_36" id="threadlisttableid">{rows}</table></div>'
+            '<div class="pg"><strong>1</strong><a href="forum-36-2.html">2</a><a href="forum-36-2.html" class="nxt">下一页</a></div>')
+    return html_page("范文求助 - 晴川论坛 - Powered by Discuz!", body, charset="gb2312")
+
+
+ESSAY = ("今天放学的时候，天突然下起了大雨。我站在教学楼门口，正发愁怎么回家，一把蓝色的雨伞出现在我的头顶。"
+         "原来是同桌小林，她把伞往我这边一推，说：“我们一起走吧！”一路上，雨伞几乎都遮在我这边，"
+         "她的半边肩膀都淋湿了，却一直笑着和我说话。到了我家楼下，我想把伞还给她，她摆摆手跑进了雨里。"
+         "那一刻，我觉得这场雨一点也不冷。")
+
+
+def short_essay() -> bytes:
+    body = (f'<div class="pos">当前位置：<a href="/">首页</a> &gt; <a href="/zuowen/">作文</a></div>'
+            f'<div class="zw"><h1>一把雨伞</h1><div class="zw-txt"><p>{ESSAY}</p></div></div>')
+    return html_page("一把雨伞_作文_晴川范文网", body)
+
+
+FLASH = ("3月21日上午，市气象台发布今年首个大风蓝色预警，预计今天下午到夜间全市将出现6至7级偏北大风，"
+         "阵风可达8级。请市民注意防范，尽量减少户外活动，加固广告牌、遮阳棚等设施，不在大树和临时搭建物下停留。")
+
+
+def news_flash(dated: bool = True) -> bytes:
+    info = '<div class="kx-info">2023-03-21 10:25 来源：晴川新闻网</div>' if dated else ""
+    body = f'<div class="kx"><h1>我市发布大风蓝色预警</h1>{info}<div class="kx-txt"><p>{FLASH}</p></div></div>'
+    return html_page("滚动快讯_晴川新闻网", body)  # flash pages often carry the channel's <title>
+
+
+ARTICLE_PARAS = [
+    "为进一步加强校园安全管理，营造安全稳定的校园环境，根据上级有关文件精神，结合我校实际，特制定本方案。",
+    "一、工作目标。坚持“安全第一、预防为主”的方针，健全安全管理制度，落实安全责任，杜绝重大安全事故的发生。",
+    "二、主要措施。学校成立安全工作领导小组，校长任组长，分管副校长任副组长，各处室负责人为成员，"
+    "每月召开一次安全工作会议，分析安全形势，研究解决存在的问题。",
+    "三、隐患排查。每周对教学楼、食堂、宿舍、围墙等重点部位进行一次安全检查，发现隐患及时登记、及时整改，"
+    "不能立即整改的要采取临时防范措施。",
+    "四、安全教育。利用班会、国旗下讲话、黑板报等形式，对学生进行交通、消防、防溺水和食品安全教育，每学期组织两次应急疏散演练。",
+]
+
+
+def article_at_list_url() -> bytes:
+    related = "".join(f'<li><a href="/s?id={200 + i}">{t}</a></li>' for i, t in enumerate(
+        ["学校消防安全工作方案", "校园食品安全管理制度", "防溺水安全教育方案", "学校安全工作总结", "校园欺凌防治工作方案"]))
+    body = (f'<div class="pos">当前位置：<a href="/">首页</a> &gt; <a href="/fangan/">工作方案</a></div>'
+            f'<div class="detail"><h1>学校安全工作实施方案</h1><div class="det-info">发布时间：2023-02-27 来源：本站</div>'
+            f'<div class="det-txt">{"".join(f"<p>{p}</p>" for p in ARTICLE_PARAS)}</div>'
+            f'<div class="xg"><h3>相关方案</h3><ul>{related}</ul></div></div>')
+    return html_page("学校安全工作实施方案_工作方案_晴川范文网", body)
+
+
+@pytest.mark.parametrize(
+    ("build", "url"),
+    [
+        (dede_list_page, "http://www.qingchuanfw.com/plus/list.php?tid=5&TotalResult=16&PageNo=2"),
+        (list_at_article_url, "http://www.qingchuanfw.com/html/2023/0321/13248.html"),
+        (tag_page, "http://www.qingchuanfw.com/tags.php?/%E6%89%8B%E6%8A%84%E6%8A%A5/"),
+        (forum_thread_list, "http://bbs.qingchuanfw.com/forum-36-1.html"),
+    ],
+    ids=["dede-list-php", "list-at-article-url", "tag-page", "forum-thread-list"],
+)
+def test_list_pages_are_not_archived(build, url: str) -> None:
+    verdict = page_verdict(build(), url)
+    assert not verdict.archived
+    assert verdict.reason == "list page"
+
+
+@pytest.mark.parametrize(
+    ("build", "url", "title", "needle"),
+    [
+        (short_essay, "http://www.qingchuanfw.com/zuowen/c2107175.html", "一把雨伞", "一把蓝色的雨伞"),
+        (news_flash, "http://news.qingchuanfw.com/kuaixun/n8812.shtml", "我市发布大风蓝色预警", "6至7级偏北大风"),
+        (article_at_list_url, "http://www.qingchuanfw.com/s?id=123", "学校安全工作实施方案", "应急疏散演练"),
+    ],
+    ids=["short-essay-unknown-url", "dated-news-flash", "article-at-list-url"],
+)
+def test_short_and_oddly_placed_articles_are_archived(build, url: str, title: str, needle: str) -> None:
+    verdict = page_verdict(build(), url)
+    assert verdict.archived, verdict.reason
+    assert verdict.article is not None
+    assert verdict.article.title == title
+    assert needle in verdict.article.text
+    assert "热门排行" not in verdict.article.text
+
+
+def test_short_essay_is_short() -> None:
+    """The essay case is only meaningful while the essay is under the running-text bar."""
+    assert 140 <= len(ESSAY) <= 170
+
+
+def test_undated_flash_needs_more_text_than_a_dated_one() -> None:
+    """The dated info line is what admits the flash (its <title> does not name it):
+    undated, under 120 characters of text is no article."""
+    assert 80 <= len(FLASH) < 120
+    verdict = page_verdict(news_flash(dated=False), "http://news.qingchuanfw.com/kuaixun/n8812.shtml")
+    assert not verdict.archived
+
+
+# --- listing_signals on tiny handmade pages ---------------------------------------------
+
+def signals(body: str) -> ListingSignals:
+    return listing_signals(lxml.html.document_fromstring(f"<html><head><title>题</title></head><body>{body}</body></html>"))
+
+
+def test_title_links_count_only_title_like_anchors() -> None:
+    long_anchor = "六" * TITLE_LINK_CHARS
+    found = signals(f'<a href="/1">{long_anchor}</a><a href="/">首页</a><a href="/m">更多&gt;&gt;</a>'
+                    f'<a href="/2"> {long_anchor[:-1]} </a><a href="/3">{long_anchor}一</a>')
+    assert found.title_links == 2
+
+
+def test_prose_chars_skip_links_scripts_options_and_spaces() -> None:
+    found = signals('<p>春天 来了，\n花开了。</p><a href="/1">这是一个链接的标题</a>'
+                    '<script>var x = "不算";</script><select><option>选项文字</option></select>'
+                    '<style>p{color:red}</style>')
+    assert found.prose_chars == len("春天来了，花开了。")
+
+
+def test_longest_run_is_the_text_between_title_links() -> None:
+    found = signals('<p>开头两字</p><a href="/1">第一篇文章的标题</a><p>一二三四五六七八九十</p>'
+                    '<a href="/2">第二篇文章的标题</a><span>短</span><a href="/p">上一页</a><em>尾巴</em>')
+    assert found.title_links == 2
+    assert found.prose_chars == 4 + 10 + 1 + 2
+    assert found.longest_run == 10  # "上一页" is too short to cut "短" from "尾巴"
+    assert found.longest_run_share == pytest.approx(10 / 17)
+
+
+def test_short_link_does_not_cut_a_run() -> None:
+    found = signals('<p>甲乙丙丁戊<a href="/k">关键词</a>己庚辛壬癸</p><a href="/1">一篇文章的标题</a>')
+    assert found.title_links == 1
+    assert found.longest_run == 10
+    assert found.longest_run_share == 1.0
+
+
+@pytest.mark.parametrize(
+    ("anchor", "pager"),
+    [("下一页", True), (" 尾页 ", True), ("Next", True), ("&gt;&gt;", True),
+     ("下一篇：春天的作文", False), ("下一页的故事", False), ("2", False)],
+)
+def test_pager_links(anchor: str, pager: bool) -> None:
+    assert signals(f'<p>正文内容。</p><a href="/x">{anchor}</a>').pager is pager
+
+
+def test_empty_page_has_no_share() -> None:
+    found = signals("")
+    assert found == ListingSignals()
+    assert found.longest_run_share == 0.0
+
+
+def test_fragment_without_body_is_walked_whole() -> None:
+    root = lxml.html.fragment_fromstring('<div><a href="/1">一篇文章的标题</a>说明文字</div>')
+    found = listing_signals(root)
+    assert (found.title_links, found.prose_chars, found.longest_run) == (1, 4, 4)
+
+
+def article_with_teasers(home_link: str) -> bytes:
+    """A 300-character article followed by twelve related titles, each with a teaser."""
+    teasers = "".join(
+        f'<li><a href="/fangan/{600 + i}.html">{t}活动工作方案范文</a><p>{BLURB.format(t=t)[:90]}……</p></li>'
+        for i, t in enumerate(TOPICS[:12])
+    )
+    body = (f'<div class="top"><a href="/">{home_link}</a> <a href="/fangan/">工作方案</a></div>'
+            f'<div class="detail"><h1>学校安全工作实施方案</h1><div class="det-info">发布时间：2023-02-27</div>'
+            f'<div class="det-txt">{"".join(f"<p>{p}</p>" for p in ARTICLE_PARAS)}</div>'
+            f'<div class="xg"><h3>相关阅读</h3><ul>{teasers}</ul></div></div>')
+    page = (f'<html><head><meta charset="utf-8"><title>学校安全工作实施方案_晴川范文网</title></head>'
+            f"<body>{body}{FOOT}</body></html>")
+    return page.encode("utf-8")
+
+
+def test_article_with_teasers_is_archived() -> None:
+    verdict = page_verdict(article_with_teasers("网站首页"), "http://www.qingchuanfw.com/fangan/20230227/5521.html")
+    assert verdict.archived, verdict.reason
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="listing._PAGER counts the nav's home link 首页 as a pager, so every page with one "
+    "is judged by the evidenced (looser) list rule",
+)
+def test_home_link_is_not_list_evidence() -> None:
+    verdict = page_verdict(article_with_teasers("首页"), "http://www.qingchuanfw.com/fangan/20230227/5521.html")
+    assert verdict.archived, verdict.reason
