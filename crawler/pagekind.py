@@ -24,7 +24,8 @@ SENTENCE_END = re.compile(r"[。！？；…]")
 MIN_SENTENCES = 3
 # A page that marks itself as an article (says_article) needs only this much text.
 MIN_MARKED_CHARS = 80
-MIN_MARKED_SENTENCES = 1
+MIN_MARKED_CLAUSES = 2
+CLAUSE_END = re.compile(r"[。！？；…，,]")
 _DATED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
 
@@ -105,10 +106,10 @@ def looks_like_article(raw: RawPage) -> bool:
     linked = "".join(block.xpath("//a//text()").getall())
     chars = len(re.sub(r"\s+", "", text))
     link_chars = len(re.sub(r"\s+", "", linked))
-    min_chars, min_sentences = (
-        (MIN_MARKED_CHARS, MIN_MARKED_SENTENCES) if says_article(raw) else (MIN_ARTICLE_CHARS, MIN_SENTENCES)
-    )
-    if chars < min_chars or len(SENTENCE_END.findall(text)) < min_sentences:
+    if says_article(raw):  # a clause is enough: some pages never write a full stop
+        if chars < MIN_MARKED_CHARS or len(CLAUSE_END.findall(text)) < MIN_MARKED_CLAUSES:
+            return False
+    elif chars < MIN_ARTICLE_CHARS or len(SENTENCE_END.findall(text)) < MIN_SENTENCES:
         return False
     return link_chars / (chars + link_chars) <= MAX_LINK_DENSITY
 
