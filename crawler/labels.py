@@ -15,9 +15,12 @@ _NEXT_LABEL = (
     r"(?:文章来源|本文来源|信息来源|作者|来源|出处|时间|发布|日期|更新|推荐访问|浏览次数|浏览|"
     r"阅读次数|阅读|点击数|点击|编辑|责任编辑|责编|撰稿|字号|标签|关键词|分享|评论|人气|栏目|所属|文/)"
 )
-_END = rf"(?=\s*{_NEXT_LABEL}\s*[:：/]|\s{{2,}}|\s*[|｜]|\s*[）)】\]]|$)"
-_VALUE = r"([^\s|｜:：,，;；。）)】\]][^|｜:：;；。）)】\]]{0,39}?)"
-_NAME = r"([^\s|｜:：,，;；。）)】\]/]{1,20}?)"  # a person's name: no spaces
+_END = rf"(?=\s*{_NEXT_LABEL}\s*[:：/]|\s{{2,}}|\s*[|｜]|$)"
+# Brackets, ";" and "://" may sit inside a value ("<script>alert(1)</script>",
+# "'; DROP TABLE x; --", "http://…"): a closing bracket only ends a value that did not
+# open it ("（来源：求是）"), which _clean decides.
+_VALUE = r"([^\s|｜:：,，;；。）)】\]](?:[^|｜:：；。]|:(?=//)){0,39}?)"
+_NAME = r"([^\s|｜:：,，；。]{1,40}?)"  # a person's name: no spaces
 ORIGIN_RE = re.compile(
     rf"(?:文章来源|本文来源|信息来源|稿件来源|来源|出处|稿源)\s*(?:[:：]\s*|\s+){_VALUE}{_END}"
 )
@@ -34,8 +37,22 @@ _EMPTY_VALUES = frozenset({"", "未知", "佚名", "网络", "互联网", "本�
 _EMPTY_FOR_ORIGIN = frozenset({"", "未知", "不详"})
 
 
+_OPENERS = {")": "(", "]": "[", "）": "（", "】": "【"}
+
+
 def _clean(value: str) -> str:
-    return value.strip(" \u3000-—·:：,，。")
+    """Separators off the ends; cut at a closing bracket the value did not open
+    ("（来源：求是）" gives 求是, "<script>alert(1)</script>" stays whole)."""
+    depth = dict.fromkeys(_OPENERS.values(), 0)
+    for i, char in enumerate(value):
+        if char in depth:
+            depth[char] += 1
+        elif char in _OPENERS:
+            if not depth[_OPENERS[char]]:
+                value = value[:i]
+                break
+            depth[_OPENERS[char]] -= 1
+    return value.strip(" \u3000").lstrip("-—·:：,，。").rstrip("—·:：,，。 \u3000")
 
 
 def parse_origin(text: str) -> str | None:

@@ -13,6 +13,7 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from crawler.health import failures
 from crawler.spiders.template import TemplateSpider
 
 logger = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ class CrawlResult:
 
     @property
     def ok(self) -> bool:
-        return self.finish_reason == "finished" and not self.stats.get("log_count/ERROR")
+        return self.finish_reason == "finished" and not failures(self.stats)
 
     def stat(self, key: str) -> int:
         return int(self.stats.get(key, 0) or 0)

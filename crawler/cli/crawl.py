@@ -108,6 +108,7 @@ def crawl_and_report(start_urls: list[str], overrides: dict[str, Any], db: Path,
             "crawl {finish_reason} in {seconds}s: {pages} pages, {articles_new} new articles, "
             "{copies} copies, {not_modified} not modified, {skipped} skipped, "
             "{dropped} dropped, {errors} errors → {db}".format(**summary)
+            + "".join(f"; {what}" for what in summary["failed"] + summary["notes"])
         )
     if not result.ok:
         sys.exit(EXIT_CRAWL_FAILED)
@@ -115,6 +116,8 @@ def crawl_and_report(start_urls: list[str], overrides: dict[str, Any], db: Path,
 
 
 def summarise(result: Any, seconds: float, db: Path) -> dict[str, Any]:
+    from crawler.health import failures, notes
+
     return {
         "finish_reason": result.finish_reason,
         "seconds": round(seconds, 1),
@@ -128,6 +131,8 @@ def summarise(result: Any, seconds: float, db: Path) -> dict[str, Any]:
         "skipped": result.stat("incremental/skipped"),
         "dropped": result.stat("item_dropped_count"),
         "errors": result.stat("log_count/ERROR"),
+        "failed": failures(result.stats),  # why exit 3; empty when the crawl did its job
+        "notes": notes(result.stats),  # what went wrong without failing it (flaky pages, robots…)
         "db": str(db),
     }
 

@@ -236,11 +236,20 @@ class TemplateSpider(Spider):
         return list(links.items())
 
     def _classify_link(self, href: str, base: str, profile: Profile) -> Link | None:
-        """(canonical URL, kind) of a link to one of our sites; None otherwise."""
-        url = absolute_url(href, base)
-        if url is None:
+        """(canonical URL, kind) of a link to one of our sites; None otherwise.
+
+        A link that cannot be parsed (``http://host:99999/``) is skipped and
+        counted: one broken href must never cost the page it sits on.
+        """
+        try:
+            url = absolute_url(href, base)
+            if url is None:
+                return None
+            canonical = canonical_url(url, profile)
+        except ValueError as exc:
+            self.crawler.stats.inc_value("crawl/bad_links")
+            logger.debug("skipped a link of %s: %s", base, exc)
             return None
-        canonical = canonical_url(url, profile)
         if not self._on_our_sites(canonical):
             return None
         return canonical, url_kind(canonical, profile)
