@@ -15,6 +15,7 @@ from parsel import Selector
 
 from crawler.decode import DecodedPage, decode_html
 from crawler.extract import RawPage, extract_page
+from crawler.hygiene import tidy_article
 from crawler.links import site_of
 from crawler.metadata import Article, build_article
 from crawler.profiles import Profile, get_profile, profile_for
@@ -47,7 +48,7 @@ def extract_bytes(
     decoded = decode_html(body, content_type)
     chosen = choose_profile(decoded, url, profile)
     raw = extract_page(decoded.text, url, chosen)
-    return Extraction(build_article([raw], chosen), decoded, chosen.name, raw)
+    return Extraction(tidy_article(build_article([raw], chosen)), decoded, chosen.name, raw)
 
 
 def article_from_bytes(

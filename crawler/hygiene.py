@@ -66,6 +66,15 @@ def has_control(value: str) -> bool:
     return CONTROL.search(value) is not None
 
 
-def printable(text: str) -> str:
-    """``text`` safe for a terminal: controls but ``\\n`` shown as ``\\x1b``-style escapes."""
-    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text) if text else text
+def printable(text: str, keep: tuple[str, ...] = ()) -> str:
+    """``text`` safe for a terminal: controls but ``\\n`` shown as ``\\x1b``-style escapes.
+
+    ``keep`` are the command's own escape sequences (search highlighting),
+    left working while everything between them is escaped.
+    """
+    if not text:
+        return text
+    if keep:
+        pattern = "(" + "|".join(map(re.escape, keep)) + ")"
+        return "".join(part if part in keep else printable(part) for part in re.split(pattern, text))
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -24,6 +24,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from scrapy.settings import BaseSettings, Settings
+
 from crawler.hygiene import CONTROL
 
 SOFT_404 = re.compile(
@@ -43,12 +45,26 @@ _MIN_IDEOGRAPHS = 200  # too few to judge a script mix on
 
 @dataclass(frozen=True)
 class JunkLimits:
-    """Thresholds; defaults in crawler/settings.py (``JUNK_*``) with their reasons."""
+    """Thresholds; their defaults live in crawler/settings.py (``JUNK_*``) with reasons."""
 
-    max_replaced_share: float = 0.02
-    max_control_share: float = 0.01
-    min_common_share: float = 0.9
-    soft404_max_chars: int = 600
+    max_replaced_share: float
+    max_control_share: float
+    min_common_share: float
+    soft404_max_chars: int
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings) -> JunkLimits:
+        return cls(
+            settings.getfloat("JUNK_MAX_REPLACED_SHARE"), settings.getfloat("JUNK_MAX_CONTROL_SHARE"),
+            settings.getfloat("JUNK_MIN_COMMON_SHARE"), settings.getint("JUNK_SOFT404_MAX_CHARS"),
+        )
+
+    @classmethod
+    def defaults(cls) -> JunkLimits:
+        """The project's settings, for callers without a crawler (``fanwen extract``)."""
+        settings = Settings()
+        settings.setmodule("crawler.settings", priority="project")
+        return cls.from_settings(settings)
 
 
 def decoding_problem(text: str, replaced: int, limits: JunkLimits) -> str | None:

@@ -42,11 +42,7 @@ class NotArticleMiddleware(BaseSpiderMiddleware):
         settings = crawler.settings
         if not settings.getbool("JUNK_ENABLED"):
             raise NotConfigured("JUNK_ENABLED is off")
-        limits = JunkLimits(
-            settings.getfloat("JUNK_MAX_REPLACED_SHARE"), settings.getfloat("JUNK_MAX_CONTROL_SHARE"),
-            settings.getfloat("JUNK_MIN_COMMON_SHARE"), settings.getint("JUNK_SOFT404_MAX_CHARS"),
-        )
-        middleware = cls(limits, crawler.stats)
+        middleware = cls(JunkLimits.from_settings(settings), crawler.stats)
         middleware.crawler = crawler
         crawler.signals.connect(middleware.response_received, signal=signals.response_received)
         return middleware
