@@ -18,14 +18,19 @@ from twisted.python.failure import Failure
 
 
 class QuietLogFormatter(LogFormatter):
+    """Scrapy's formatter, but ``dropped`` is one line unless LOG_LEVEL is DEBUG."""
+
     def dropped(self, item: Any, exception: BaseException, response: Response | Failure | None,
                 spider: Spider) -> LogFormatterResult:
         result = super().dropped(item, exception, response, spider)
         url = getattr(item, "url", None) or getattr(response, "url", "")
-        if logging.getLogger("scrapy.core.scraper").isEnabledFor(logging.DEBUG):
-            result["msg"] = "Dropped %(url)s: %(exception)s\n%(item)s"
-        else:
-            result["msg"] = "Dropped %(url)s: %(exception)s"
-            result["args"] = {"exception": exception}
-        result["args"]["url"] = url
+        result["args"] = {"exception": exception, "item": item, "url": url}
+        said = url and url in str(exception)
+        result["msg"] = "Dropped: %(exception)s" if said else "Dropped %(url)s: %(exception)s"
+        if _level(spider.crawler.settings.get("LOG_LEVEL")) <= logging.DEBUG:
+            result["msg"] += "\n%(item)s"
         return result
+
+
+def _level(name: object) -> int:
+    return name if isinstance(name, int) else logging.getLevelName(str(name).upper())

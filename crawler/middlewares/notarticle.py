@@ -29,6 +29,9 @@ from crawler.links import site_of
 
 logger = logging.getLogger(__name__)
 MAX_ERROR_TEMPLATES = 20  # per site: error pages come in a handful of templates
+# An error page's template may be the article template with an empty body: only a page
+# far shorter than a soft 404 may be judged by its template alone.
+ERROR_TEMPLATE_SHARE = 3
 
 
 class NotArticleMiddleware(BaseSpiderMiddleware):
@@ -67,12 +70,13 @@ class NotArticleMiddleware(BaseSpiderMiddleware):
         return None
 
     def reason(self, item: ArticlePage, response: Response) -> str | None:
-        text, replaced = _decode(response)
+        decoded = response.meta.get("decoded")
+        text, replaced = (decoded.text, decoded.replaced) if decoded else _decode(response)
         first = item.raw_pages[0]
         body = "".join(visible_text(page.body_html) for page in item.raw_pages)
         reason = not_article_reason(text, replaced, first.title, first.head_title,
                                     first.body_html, self.limits)
-        short = len(body) <= self.limits.soft404_max_chars
+        short = len(body) <= self.limits.soft404_max_chars // ERROR_TEMPLATE_SHARE
         if reason is None and short and skeleton(text) in self.error_templates[site_of(response.url)]:
             reason = "error_template"
         return reason
