@@ -4,7 +4,7 @@ Four crawls run side by side as `python -m crawler crawl` processes, each
 against its own loopback server: the whole site (robots.txt fine), the
 site with robots.txt answering 500, with robots.txt hanging, and one page
 answering 503 + Retry-After (timed alone). Peak RSS is the child's own
-(``os.wait4``), not the test process's.
+(``VmHWM`` sampled while it runs), not the test process's.
 """
 
 from __future__ import annotations
@@ -56,8 +56,22 @@ def start(crawl: Crawl, start_url: str, log_dir: Path, **settings: Any) -> subpr
     return subprocess.Popen(args, stdout=out, stderr=err, env=env(), cwd=ROOT)
 
 
+def high_water_mb(pid: int) -> float:
+    """VmHWM of a running process: the peak RSS of its image since exec.
+
+    Not ``ru_maxrss``: Linux carries that across exec, so a child forked
+    from a big pytest process reports the parent's size.
+    """
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+    return int(found.group(1)) / 1024 if found else 0.0
+
+
 def reap(runs: list[tuple[Crawl, subprocess.Popen[bytes], Path, float]]) -> None:
-    """Wait for every crawl, each reaped with its own rusage (ru_maxrss: its peak RSS, KiB)."""
+    """Wait for every crawl, sampling each one's peak RSS until it exits."""
     deadline = time.monotonic() + 150
     pending = list(runs)
     while pending:
@@ -67,13 +81,13 @@ def reap(runs: list[tuple[Crawl, subprocess.Popen[bytes], Path, float]]) -> None
             raise AssertionError("crawls did not finish in 150 s")
         for run in list(pending):
             crawl, proc, log_dir, started = run
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            crawl.peak_rss_mb = max(crawl.peak_rss_mb, high_water_mb(proc.pid))
+            pid, status = os.waitpid(proc.pid, os.WNOHANG)
             if not pid:
                 continue
             pending.remove(run)
             proc.returncode = crawl.returncode = os.waitstatus_to_exitcode(status)
             crawl.seconds = time.monotonic() - started
-            crawl.peak_rss_mb = usage.ru_maxrss / 1024
             crawl.stdout = (log_dir / "stdout").read_text()
             crawl.stderr = (log_dir / "stderr").read_text()
         time.sleep(0.05)
