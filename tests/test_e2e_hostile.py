@@ -150,7 +150,7 @@ def test_junk_is_never_archived_and_robots_is_obeyed(crawls) -> None:
 
 def test_no_stored_field_holds_a_control_character(crawls) -> None:
     crawl = crawls["site"]
-    for table in ("articles", "sightings", "article_versions"):
+    for table in ("articles", "sightings", "article_versions", "pages"):
         columns = [row[1] for row in query(crawl.db, f"PRAGMA table_info({table})")]
         for row in query(crawl.db, f"SELECT * FROM {table}"):
             for column, value in zip(columns, row, strict=True):
