@@ -1,9 +1,9 @@
 """End to end on the hostile site (tests/hostile_site.py): issue 16's "done when".
 
-Four crawls run side by side as `python -m crawler crawl` processes, each
-against its own loopback server: the whole site (robots.txt fine), the
-site with robots.txt answering 500, with robots.txt hanging, and one page
-answering 503 + Retry-After (timed alone). Peak RSS is the child's own
+Five crawls run side by side as `python -m crawler crawl` processes, each
+against its own loopback server: the whole site (robots.txt fine), the same
+under a page cap of 90, the site with robots.txt answering 500, with
+robots.txt hanging, and one page answering 503 + Retry-After (timed alone). Peak RSS is the child's own
 (``VmHWM`` sampled while it runs), not the test process's.
 """
 
@@ -96,7 +96,8 @@ def reap(runs: list[tuple[Crawl, subprocess.Popen[bytes], Path, float]]) -> None
 @pytest.fixture(scope="module")
 def crawls(tmp_path_factory) -> dict[str, Crawl]:
     plans = {"site": ("ok", None, {}), "robots500": ("500", None, {}), "robotshang": ("hang", None, {}),
-             "retry": ("ok", 6, {"CRAWL_MAX_PAGES_PER_SITE": 3})}
+             "retry": ("ok", 6, {"CRAWL_MAX_PAGES_PER_SITE": 3}),
+             "capped": ("ok", None, {"CRAWL_MAX_PAGES_PER_SITE": 90})}
     out: dict[str, Crawl] = {}
     running = []
     for name, (robots, article, settings) in plans.items():
@@ -137,6 +138,15 @@ def test_traps_cost_at_most_500_requests_and_300_mb(crawls) -> None:
     for prefix in ("/trap/", "/x/", "/archives/", "/riqi.php"):
         assert 0 < len([p for p in traps if p.startswith(prefix)]) <= 150, prefix
     assert crawl.site.requests("/links.html") == ["/links.html"]
+
+
+def test_a_page_cap_is_reached_by_junk_last(crawls) -> None:
+    """30 articles need 37 requests (home, 4 lists, 2 retries); the farm and calendars
+    are scheduled after them, so a cap of 90 still archives every one."""
+    crawl = crawls["capped"]
+    assert crawl.returncode == 0, crawl.stderr[-2000:]
+    assert archived(crawl) == {a.path.lstrip("/") for a in crawl.site.articles}
+    assert len(crawl.site.log) <= 91  # + robots.txt
 
 
 def test_junk_is_never_archived_and_robots_is_obeyed(crawls) -> None:

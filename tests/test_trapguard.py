@@ -7,6 +7,7 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse
 
+from crawler.extract import RawPage
 from crawler.items import ArticlePage
 from crawler.middlewares.patternbudget import PatternBudgetMiddleware
 from crawler.middlewares.trapguard import TrapGuardMiddleware
@@ -18,6 +19,11 @@ SITE = "http://a.test"
 def response(path: str, kind: str = "other") -> HtmlResponse:
     url = SITE + path
     return HtmlResponse(url, body=b"<html></html>", request=Request(url, meta={"page_kind": kind}))
+
+
+def article(url: str, text: str = "正文" * 60) -> ArticlePage:
+    raw = RawPage(url=url, body_html=f"<div><p>{text}</p></div>")
+    return ArticlePage(url=url, canonical_url=url, site="a.test", fetched_at="", raw_pages=[raw])
 
 
 def link(path: str, kind: str, priority: int = 0) -> Request:
@@ -54,7 +60,7 @@ def test_an_unproductive_pattern_is_cut_off_and_a_productive_one_is_not(crawler)
     with pytest.raises(IgnoreRequest):
         downloads.process_request(link("/trap/9999.html", "article"))
     for n in range(5):  # real articles: each yields its item
-        item = ArticlePage(url=f"{SITE}/zw/{100 + n}.html", canonical_url="", site="a.test", fetched_at="")
+        item = article(f"{SITE}/zw/{100 + n}.html")
         assert list(guard.process_spider_output(response(f"/zw/{100 + n}.html", "article"), [item])) == [item]
     downloads.process_request(link("/zw/999.html", "article"))
     downloads.process_request(link("/trap/9999_2.html", "part"))  # parts of an article pass
@@ -64,12 +70,25 @@ def test_an_unproductive_pattern_is_cut_off_and_a_productive_one_is_not(crawler)
 def test_a_dropped_item_takes_its_credit_back(crawler) -> None:
     guard = TrapGuardMiddleware.from_crawler(crawler)
     page = response("/zw/100.html", "article")
-    item = ArticlePage(url=page.url, canonical_url="", site="a.test", fetched_at="")
+    item = article(page.url)
     list(guard.process_spider_output(page, [item]))
     budget = budget_for(crawler)
     assert budget.productive["a.test/zw/N.html"] == 1
     guard.item_dropped(item, page, Exception("short"), None)
     assert budget.productive["a.test/zw/N.html"] == 0
+    kept = article(page.url)
+    list(guard.process_spider_output(page, [kept]))
+    guard.item_scraped(kept, page, None)
+    assert budget.productive["a.test/zw/N.html"] == 1 and not guard.credited
+
+
+def test_an_empty_article_shaped_page_is_no_yield(crawler) -> None:
+    """A link farm of article-shaped URLs yields empty items: they must not keep it open."""
+    guard = TrapGuardMiddleware.from_crawler(crawler)
+    farm = response("/trap/1000.html", "article")
+    out = list(guard.process_spider_output(farm, [article(farm.url, ""), link("/trap/2000.html", "article", 20)]))
+    assert budget_for(crawler).productive["a.test/trap/N.html"] == 0
+    assert [r.priority for r in out if isinstance(r, Request)] == [-10]
 
 
 def test_new_links_to_other_patterns_count_calendars_do_not(crawler) -> None:

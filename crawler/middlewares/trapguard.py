@@ -8,8 +8,10 @@ articles and lists first (a 20,000-link page adds a few hundred);
 (4) lowers the priority of links to calendars and to patterns that gave
 nothing so far, so lists and articles are fetched before unknown deep
 links and a per-site cap, if reached, is reached by junk last. Errors
-(4xx/5xx answers, failed downloads) are judged from signals; an item the
-pipelines drop takes its credit back.
+(4xx/5xx answers, failed downloads) are judged from signals. An item counts
+when it carries text (an article-shaped farm page yields an empty item,
+which must not keep its pattern open), and the pipelines dropping it takes
+the credit back.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from twisted.python.failure import Failure
 
 from crawler import signals as fanwen_signals
 from crawler.items import ArticlePage
+from crawler.junk import visible_text
 from crawler.traps import KNOWN_KINDS, PatternBudget, budget_for, is_calendar, url_template
 
 logger = logging.getLogger(__name__)
@@ -37,21 +40,25 @@ SEEN_LIMIT = 1_000_000  # link hashes remembered for "new link"; cleared when fu
 
 
 class TrapGuardMiddleware:
-    def __init__(self, budget: PatternBudget, max_links: int,
+    def __init__(self, budget: PatternBudget, max_links: int, min_chars: int = 0,
                  stats: StatsCollector | None = None) -> None:
         self.budget = budget
         self.max_links = max_links
         self.stats = stats
         self.seen: set[int] = set()
+        self.min_chars = min_chars
+        self.credited: dict[int, str] = {}  # id(item) -> pattern credited for it, until its verdict
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
         if not settings.getbool("CRAWL_TRAPGUARD_ENABLED"):
             raise NotConfigured("CRAWL_TRAPGUARD_ENABLED is off")
-        guard = cls(budget_for(crawler), settings.getint("CRAWL_MAX_LINKS_PER_PAGE"), crawler.stats)
+        guard = cls(budget_for(crawler), settings.getint("CRAWL_MAX_LINKS_PER_PAGE"),
+                    settings.getint("CLEAN_MIN_CHARS"), crawler.stats)
         crawler.signals.connect(guard.response_received, signal=signals.response_received)
         crawler.signals.connect(guard.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(guard.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(guard.page_failed, signal=fanwen_signals.page_failed)
         return guard
 
@@ -66,8 +73,12 @@ class TrapGuardMiddleware:
 
     def item_dropped(self, item: Any, response: Response, exception: Exception,
                      spider: Spider) -> None:
-        if isinstance(item, ArticlePage) and response is not None:
-            self.budget.credit(url_template(response.url), -1)
+        template = self.credited.pop(id(item), None)
+        if template is not None:
+            self.budget.credit(template, -1)  # the pipelines found no article after all
+
+    def item_scraped(self, item: Any, response: Response, spider: Spider) -> None:
+        self.credited.pop(id(item), None)
 
     # --- spider output -------------------------------------------------------------
     def process_spider_output(self, response: Response, result: Iterable[Any],
@@ -78,8 +89,7 @@ class TrapGuardMiddleware:
             if isinstance(element, Request):
                 requests.append(element)
                 continue
-            if template and isinstance(element, ArticlePage):
-                self.budget.credit(template)
+            self._credit(element, template)
             yield element
         yield from self._admit(requests, template)
 
@@ -91,11 +101,20 @@ class TrapGuardMiddleware:
             if isinstance(element, Request):
                 requests.append(element)
                 continue
-            if template and isinstance(element, ArticlePage):
-                self.budget.credit(template)
+            self._credit(element, template)
             yield element
         for request in self._admit(requests, template):
             yield request
+
+    def _credit(self, element: Any, template: str | None) -> None:
+        """An item with text is a yield now (its links are admitted with this page);
+        a farm page's empty "article" is none, and a drop takes a credit back."""
+        if template is None or not isinstance(element, ArticlePage):
+            return
+        if sum(len(visible_text(raw.body_html)) for raw in element.raw_pages) < self.min_chars:
+            return
+        self.budget.credit(template)
+        self.credited[id(element)] = template
 
     def _open(self, response: Response | None) -> str | None:
         """The pattern of a page being parsed, judged once (None: start requests)."""
