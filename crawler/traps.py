@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from scrapy.crawler import Crawler
@@ -68,6 +69,7 @@ def preferred_hrefs(hrefs: list[str], profile: Profile, limit: int) -> list[str]
     return [href for _, _, href in ranked[:limit]]
 
 
+@lru_cache(maxsize=65_536)  # asked several times per link, by both middlewares
 def url_template(url: str) -> str:
     """``host/path?key=shape``: one pattern for all pages a template generates."""
     parts = urlsplit(url)
@@ -82,6 +84,7 @@ def _shape(value: str) -> str:
     return "N" if value.isdigit() else _DIGITS.sub("N", value) if DATE_VALUE.match(value) else "*"
 
 
+@lru_cache(maxsize=65_536)
 def is_calendar(url: str) -> bool:
     """A day or month page of a date archive, by the shape of its path or query."""
     parts = urlsplit(url)
