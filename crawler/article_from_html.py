@@ -15,6 +15,7 @@ from parsel import Selector
 
 from crawler.decode import DecodedPage, decode_html
 from crawler.extract import RawPage, extract_page
+from crawler.hygiene import tidy_article
 from crawler.links import PageKind, canonical_url, site_of, url_kind
 from crawler.metadata import Article, build_article
 from crawler.pagekind import judge_page
@@ -49,7 +50,7 @@ def extract_bytes(
     decoded = decode_html(body, content_type)
     chosen = choose_profile(decoded, url, profile)
     raw = extract_page(decoded.text, url, chosen)
-    return Extraction(build_article([raw], chosen), decoded, chosen.name, raw)
+    return Extraction(tidy_article(build_article([raw], chosen)), decoded, chosen.name, raw)
 
 
 @dataclass(frozen=True)

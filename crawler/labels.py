@@ -15,9 +15,12 @@ _NEXT_LABEL = (
     r"(?:文章来源|本文来源|信息来源|作者|来源|出处|稿源|转载自|转自|摘自|时间|发布|日期|更新|推荐访问|浏览次数|浏览|"
     r"阅读次数|阅读|点击数|点击|编辑|责任编辑|责编|撰稿|字号|标签|关键词|分享|评论|人气|栏目|所属|文/)"
 )
-_END = rf"(?=\s*[\[【]?{_NEXT_LABEL}(?:\s*[:：/\]】]|\s)|\s{{2,}}|\s*[|｜]|\s*[）)】\]]|$)"
-_VALUE = r"([^\s|｜:：,，;；。）)】\]][^|｜:：;；。）)】\]]{0,39}?)"
-_NAME = r"([^\s|｜:：,，;；。）)】\]/]{1,20}?)"  # a person's name: no spaces
+_END = rf"(?=\s*[\[【]?{_NEXT_LABEL}(?:\s*[:：/\]】]|\s)|\s{{2,}}|\s*[|｜]|$)"
+# Brackets, ";" and "://" may sit inside a value ("<script>alert(1)</script>",
+# "'; DROP TABLE x; --", "http://…"): a closing bracket only ends a value that did not
+# open it ("（来源：求是）"), which _clean decides.
+_VALUE = r"([^\s|｜:：,，;；。）)】\]](?:[^|｜:：；。]|:(?=//)){0,39}?)"
+_NAME = r"([^\s|｜:：,，；。]{1,40}?)"  # a person's name: no spaces
 # "来源：X", "文章来源: X", "本文来源于X", "出处 X", "稿源：X", "转载自X", "[来源] X", "【来源】X".
 ORIGIN_RE = re.compile(
     r"(?:(?:文章|本文|信息|稿件|新闻|内容)?来源(?:于|自)?|出处|稿源|转载自|转载于|转自|摘自|选自)"
@@ -49,10 +52,22 @@ _LABEL_ONLY = re.compile(
 def is_label_only(text: str) -> bool:
     """True for text made only of promo labels and punctuation (also for empty text)."""
     return bool(_LABEL_ONLY.match(text or ""))
+_OPENERS = {")": "(", "]": "[", "）": "（", "】": "【"}
 
 
 def _clean(value: str) -> str:
-    return value.strip(" \u3000-—·:：,，。")
+    """Separators off the ends; cut at a closing bracket the value did not open
+    ("（来源：求是）" gives 求是, "<script>alert(1)</script>" stays whole)."""
+    depth = dict.fromkeys(_OPENERS.values(), 0)
+    for i, char in enumerate(value):
+        if char in depth:
+            depth[char] += 1
+        elif char in _OPENERS:
+            if not depth[_OPENERS[char]]:
+                value = value[:i]
+                break
+            depth[_OPENERS[char]] -= 1
+    return value.strip(" \u3000").lstrip("-—·:：,，。").rstrip("—·:：,，。 \u3000")
 
 
 def parse_origin(text: str) -> str | None:

@@ -36,13 +36,33 @@ class PageKind(StrEnum):
     OTHER = "other"
 
 
+class BadLink(ValueError):
+    """An href no browser could follow (bad port, bracketed IPv4, no host…)."""
+
+
 def absolute_url(href: str, base: str) -> str | None:
-    """Resolve a link the way a browser would; None for non-web links."""
+    """Resolve a link the way a browser would; None for non-web links.
+
+    Raises :class:`BadLink` for an http(s) link that cannot be parsed, so the
+    caller can skip and count it: ``urlsplit`` only complains about a port or
+    a bracketed host when ``.port``/``.hostname`` is read, deep inside
+    canonicalisation, where one such link used to lose the whole page.
+    """
     href = (href or "").strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return None
-    url = urljoin(base, safe_url_string(href))
-    return url if urlsplit(url).scheme in SCHEMES else None
+    try:
+        url = urljoin(base, safe_url_string(href))
+        parts = urlsplit(url)
+        if parts.scheme not in SCHEMES:
+            return None
+        if not parts.hostname or parts.port == 0:
+            raise BadLink(f"no host or port 0 in {href!r}")
+    except BadLink:
+        raise
+    except ValueError as exc:  # UnicodeError (IDNA) is a ValueError too
+        raise BadLink(f"{exc}: {href!r}") from exc
+    return url
 
 
 def canonical_url(url: str, profile: Profile | None = None) -> str:
@@ -127,9 +147,13 @@ def declared_canonical(declared: str | None, page_url: str, profile: Profile) ->
     naming its desktop twin). Canonicals pointing at a home or list page, a
     common template mistake, are ignored.
     """
-    if not declared or urlsplit(declared).scheme not in SCHEMES:
+    try:
+        if not declared or urlsplit(declared).scheme not in SCHEMES:
+            return page_url
+        absolute_url(declared, page_url)  # raises BadLink for an unparseable one
+        url = canonical_url(declared, profile)
+    except ValueError:  # a broken rel=canonical is ignored like a missing one
         return page_url
-    url = canonical_url(declared, profile)
     if site_family(site_of(url)) != site_family(site_of(page_url)):
         return page_url
     if url_kind(url, profile) not in (PageKind.ARTICLE, PageKind.PART):

@@ -14,6 +14,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from twisted.python.failure import Failure
 
+from crawler.health import failures
 from crawler.spiders.template import TemplateSpider
 
 logger = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ class CrawlResult:
     @property
     def ok(self) -> bool:
         return (self.error is None and self.finish_reason == "finished"
-                and not self.stats.get("log_count/ERROR"))
+                and not failures(self.stats))
 
     def stat(self, key: str) -> int:
         return int(self.stats.get(key, 0) or 0)

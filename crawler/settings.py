@@ -30,6 +30,11 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429, 403]  # 403: farms' 
 RETRY_AFTER_ENABLED = True  # Scrapy retries 429/503 at once; we wait as long as the site asks
 RETRY_AFTER_HTTP_CODES = [429, 503]  # the answers RFC 9110 lets carry Retry-After
 RETRY_AFTER_MAX_SECONDS = 300.0  # a longer pause is left to the next scheduled run
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"
+LOG_FORMATTER = "crawler.logformatter.QuietLogFormatter"  # one line per dropped page, no item dump
+DEFAULT_DROPITEM_LOG_LEVEL = "INFO"  # dropping a non-article is routine on content farms  # a page that failed 3 times is counted in the summary, not an error
+ROBOTSTXT_TIMEOUT = 10.0  # seconds: robots.txt is a small static file; slower is "unreachable"
+ROBOTSTXT_RETRY_TIMES = 1  # one more try, then RFC 9309: 5xx/unreachable disallows the site this run
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # no article page is 8 MB; a bigger body is a file or a trap
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
@@ -48,6 +53,18 @@ SPIDER_MIDDLEWARES = {
 CRAWL_MAX_PAGES_PER_SITE = 50_000  # hard cap per host, whatever the site links to
 CRAWL_MAX_QUERY_VARIANTS = 40  # distinct query strings per path: endless ?page=/?d= stop here
 CRAWL_FOLLOW_OTHER = True  # follow links of unknown kind (not list, not article, not trap)
+CRAWL_TRAPGUARD_ENABLED = True  # budgets per URL pattern, link cap per page, calendar shapes
+CRAWL_PATTERN_BUDGET = 20  # pages of one URL pattern that may give nothing before it is cut off
+CRAWL_PATTERN_BUDGET_PER_HIT = 2.0  # more such pages earned by each productive page of the pattern
+CRAWL_CALENDAR_BUDGET = 5  # a date-shaped pattern (/2024/01/05/, ?day=20240105) starts smaller
+CRAWL_MAX_LINKS_PER_PAGE = 500  # real list pages link < 300; parts, articles, lists are kept first
+
+# --- what is not an article ---------------------------------------------------------
+JUNK_ENABLED = True  # garbage bytes and soft 404s are dropped before the pipelines
+JUNK_MAX_REPLACED_SHARE = 0.02  # U+FFFD share: a damaged real page has < 0.1%, random bytes ~12%
+JUNK_MAX_CONTROL_SHARE = 0.01  # control characters: none in real pages, ~17% in random bytes
+JUNK_MIN_COMMON_SHARE = 0.9  # ideographs in GB2312/Big5: demo pages >= 0.99, garbage ~0.8 or less
+JUNK_SOFT404_MAX_CHARS = 600  # a "页面不存在" page is short; a real article about 404s is not
 
 # --- pipelines -------------------------------------------------------------------
 ITEM_PIPELINES = {
@@ -86,18 +103,30 @@ PROGRESS_ENABLED = True  # only shows on a terminal; cron gets silence
 PROGRESS_FORCE = False  # show even when stderr is not a terminal (debugging)
 PROGRESS_INTERVAL = 1.0  # seconds between updates of the line
 DOWNLOADER_MIDDLEWARES = {
-    # After RobotsTxtMiddleware (100): a disallowed URL must not use up a site's cap.
+    # RFC 9309 reading of a failed robots.txt (5xx/unreachable: disallow), in Scrapy's place.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.robots.RobotsPolicyMiddleware": 100,
+    # Before the site cap: a queued trap link refused here does not use up the site's pages.
+    "crawler.middlewares.patternbudget.PatternBudgetMiddleware": 105,
+    # After robots.txt (100): a disallowed URL must not use up a site's cap.
     "crawler.middlewares.sitecap.SiteCapMiddleware": 110,
     "crawler.middlewares.incremental.IncrementalMiddleware": 120,
     # Sees 429/503 before RetryMiddleware (550) schedules the retry, so the pause applies to it.
     "crawler.middlewares.retryafter.RetryAfterMiddleware": 560,
     "crawler.demo.proxy.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
 }
+SPIDER_MIDDLEWARES = {
+    # Output flows from high numbers to low: junk items go before the trap guard credits them.
+    "crawler.middlewares.notarticle.NotArticleMiddleware": 960,
+    "crawler.middlewares.trapguard.TrapGuardMiddleware": 950,
+}
 DEMO_PROXY = ""  # set by `fanwen demo` and the tests: the loopback demo server
 
 # --- output ----------------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"  # Chinese as characters, not \u escapes
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "crawler.logformatter.QuietLogFormatter"  # one line per dropped page, no item dump
+DEFAULT_DROPITEM_LOG_LEVEL = "INFO"  # dropping a non-article is routine on content farms
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 TELNETCONSOLE_ENABLED = False  # an open port per scheduled run is a liability

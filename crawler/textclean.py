@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 import lxml.etree as etree
 import lxml.html
 
+from crawler.hygiene import drop_lone_joiners
 from crawler.labels import AUTHOR_RES, ORIGIN_RE, is_label_only, parse_author, parse_origin
 from crawler.profiles import Profile
 
@@ -39,14 +40,18 @@ HEADING_RE = re.compile(
 )
 
 # --- characters ----------------------------------------------------------------
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# U+200D (ZWJ) is not here: it glues emoji sequences; hygiene.drop_lone_joiners takes the rest.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u2060\ufeff\u00ad"), None)
 _FULLWIDTH = {
     **{c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)},  # ０-９
     **{c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)},  # Ａ-Ｚ
     **{c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)},  # ａ-ｚ
 }
-# C0 controls that are not whitespace (whitespace ones fold into spaces below): page debris.
-_CONTROLS = dict.fromkeys((c for c in range(32) if not chr(c).isspace()), None)
+# C0 controls that are not whitespace (whitespace ones fold into spaces below), DEL and
+# C1 (U+009B is a terminal's CSI): page debris.
+_CONTROLS = dict.fromkeys(
+    (c for c in (*range(32), *range(0x7F, 0xA0)) if not chr(c).isspace()), None
+)
 _TRANSLATE = str.maketrans({**_ZERO_WIDTH, **_FULLWIDTH, **_CONTROLS})
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufffd]+")
 
@@ -166,7 +171,7 @@ _LEAD_MAX_CHARS = 400  # how far from the end a 来源/作者 line may sit
 def normalize_text(text: str) -> str:
     """One paragraph's text: spaces folded, zero-width and control characters gone,
     full-width ASCII halved."""
-    return _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
+    return drop_lone_joiners(_SPACES.sub(" ", text.translate(_TRANSLATE)).strip())
 
 
 def body_paragraphs(body_html: str, profile: Profile) -> list[str]:

@@ -15,6 +15,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
 from crawler.fingerprint import content_hash
+from crawler.hygiene import plain_field, tidy_article
 from crawler.items import ArticlePage
 from crawler.metadata import build_article, site_names_of
 from crawler.profiles import get_profile
@@ -36,7 +37,7 @@ class CleanPipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, ArticlePage):
             return item
-        article = build_article(item.raw_pages, get_profile(item.profile))
+        article = tidy_article(build_article(item.raw_pages, get_profile(item.profile)))
         if article.chars < self.min_chars:
             self._inc("clean/empty_body")
             raise DropItem(
@@ -46,7 +47,7 @@ class CleanPipeline:
             self._inc("clean/no_title")
         item.title = article.title
         item.category = article.category
-        item.breadcrumb = [part for page in item.raw_pages[:1] for part in page.breadcrumb]
+        item.breadcrumb = [plain_field(part) for page in item.raw_pages[:1] for part in page.breadcrumb]
         item.tags = article.tags
         item.published_at = article.published_at
         item.origin = article.origin

@@ -128,3 +128,46 @@ def test_url_failures_are_one_line(server: str) -> None:
     assert "HTTP 404" in one_line_error(run(f"{server}/missing.html"))
     port = int(server.rsplit(":", 1)[1])
     assert "cannot fetch" in one_line_error(run(f"http://127.0.0.1:{port + 1 if port < 65535 else 1}/"))
+
+
+# --- issue 16: hostile servers ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hostile() -> Iterator[str]:
+    from tests.hostile_site import HostileServer
+
+    with HostileServer() as server:
+        yield server.url.rstrip("/")
+
+
+def test_a_slow_drip_is_given_up_at_the_deadline(hostile: str) -> None:
+    import time
+
+    started = time.monotonic()
+    message = one_line_error(run(f"{hostile}/drip.html", "--timeout", "1"))
+    assert time.monotonic() - started < 3
+    assert "within 1s" in message
+
+
+@pytest.mark.parametrize("path,words", [
+    ("/zw/9000005.html", "truncated body"),
+    ("/zw/9000004.html", "HTTP 500"),
+    ("/zw/9000003.html", "HTTP 404"),
+    ("/zw/9000002.html", "not an article: soft 404"),
+    ("/zw/9000001.html", "not an article: replacement chars"),
+])
+def test_hostile_answers_are_one_line_errors(hostile: str, path: str, words: str) -> None:
+    assert words in one_line_error(run(f"{hostile}{path}", "--timeout", "10"))
+
+
+def test_control_characters_are_cleaned_not_refused(hostile: str) -> None:
+    from crawler.hygiene import has_control
+    from tests.hostile_site import HostileSite
+
+    result = run(f"{hostile}{HostileSite().articles[4].path}", "--json")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert record["title"] == "控制字符[31m标题测试2J" and record["author"] == "张三"
+    assert not has_control(json.dumps(record, ensure_ascii=False))
+    text = run(f"{hostile}{HostileSite().articles[4].path}")
+    assert not has_control(text.output.replace("\n", ""))

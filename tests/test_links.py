@@ -81,3 +81,17 @@ def test_absolute_url_resolves_protocol_relative_and_rejects_non_web() -> None:
     assert absolute_url("javascript:void(0)", base) is None
     assert absolute_url("mailto:a@x.cn", base) is None
     assert absolute_url("", base) is None
+
+
+BAD_HREFS = ["http://host:99999/", "http://host:abc/", "http://[127.0.0.5]/", "http://[::1/", "//:0/x"]
+
+
+def test_unparseable_links_raise_badlink_never_a_bare_error() -> None:
+    from crawler.links import BadLink, absolute_url, declared_canonical
+
+    for href in BAD_HREFS:
+        with pytest.raises(BadLink):
+            absolute_url(href, "http://www.a.test/x/")
+    page = "http://www.a.test/zw/1234567.html"
+    for href in BAD_HREFS:
+        assert declared_canonical(href, page, get_profile("generic")) == page

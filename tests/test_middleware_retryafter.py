@@ -1,8 +1,10 @@
-"""RetryAfterMiddleware: a 429/503 with Retry-After pauses the site's download slot."""
+"""RetryAfterMiddleware: a 429/503 with Retry-After holds the site's download slot
+for exactly the asked pause; only the clock ends it."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from time import monotonic
 from types import SimpleNamespace
 
 from scrapy import Request
@@ -31,13 +33,28 @@ class FakeDownloader:
         return "a.example"
 
 
-def make(autothrottle: bool = False) -> tuple[RetryAfterMiddleware, Slot]:
+class FakeTimer:
+    def __init__(self) -> None:
+        self.calls: list[tuple[float, object, tuple]] = []
+
+    def __call__(self, delay: float, func, *args) -> SimpleNamespace:
+        self.calls.append((delay, func, args))
+        return SimpleNamespace(cancel=lambda: None)
+
+    def fire(self) -> None:
+        delay, func, args = self.calls.pop()
+        func(*args)
+
+
+def make(autothrottle: bool = False) -> tuple[RetryAfterMiddleware, Slot, FakeTimer]:
     downloader = FakeDownloader()
     crawler = SimpleNamespace(
         engine=SimpleNamespace(downloader=downloader),
         settings=Settings({"AUTOTHROTTLE_ENABLED": autothrottle}),
     )
-    return RetryAfterMiddleware(crawler, {429, 503}, 300.0), downloader.slots["a.example"]
+    mw = RetryAfterMiddleware(crawler, {429, 503}, 300.0)
+    mw.call_later = timer = FakeTimer()
+    return mw, downloader.slots["a.example"], timer
 
 
 def answer(status: int, retry_after: str | None = None) -> tuple[Request, Response]:
@@ -46,33 +63,51 @@ def answer(status: int, retry_after: str | None = None) -> tuple[Request, Respon
     return request, Response(request.url, status=status, headers=headers, request=request)
 
 
-def test_pause_then_restore_on_the_next_good_answer() -> None:
-    mw, slot = make()
+def test_pause_held_until_its_time_whatever_else_answers() -> None:
+    """Changed with issue 16: a good answer used to end the pause (retry after 0.09 s)."""
+    mw, slot, timer = make()
+    slot.jitter = 0.5
+    in_flight = Request("http://a.example/other.html")
+    slot.active.add(in_flight)
     request, response = answer(503, "7")
     assert mw.process_response(request, response) is response  # RetryMiddleware retries it
-    assert slot.delay == 7.0 and not request.meta.get("dont_retry")
+    assert not request.meta.get("dont_retry")
+    assert (slot.delay, slot.jitter) == (7.0, 0.0)  # exact: no random 0.5x..1.5x
+    assert monotonic() - slot.lastseen < 1  # counted from this answer, not the last send
+    assert in_flight.meta["autothrottle_dont_adjust_delay"] is True
     mw.process_response(*answer(200))
-    assert slot.delay == 0.25
+    assert slot.delay == 7.0  # another answer does not end it
+    assert timer.calls[-1][0] == 7.0
+    timer.fire()
+    assert (slot.delay, slot.jitter) == (0.25, 0.5)
+    assert "autothrottle_dont_adjust_delay" not in in_flight.meta
+
+
+def test_a_second_pause_extends_the_first() -> None:
+    mw, slot, timer = make()
+    mw.process_response(*answer(503, "2"))
+    mw.process_response(*answer(429, "5"))
+    assert 4.9 < slot.delay <= 5.0 and 4.9 < timer.calls[-1][0] <= 5.0
 
 
 def test_no_header_or_other_status_changes_nothing() -> None:
-    mw, slot = make()
+    mw, slot, _ = make()
     mw.process_response(*answer(503))
     mw.process_response(*answer(500, "30"))
     assert slot.delay == 0.25
 
 
 def test_too_long_a_pause_is_left_to_the_next_run() -> None:
-    mw, slot = make()
+    mw, slot, _ = make()
     request, response = answer(429, "3600")
     mw.process_response(request, response)
     assert request.meta["dont_retry"] is True and slot.delay == 0.25
 
 
 def test_autothrottle_eases_down_by_itself() -> None:
-    mw, slot = make(autothrottle=True)
+    mw, slot, timer = make(autothrottle=True)
     mw.process_response(*answer(429, "5"))
-    mw.process_response(*answer(200))
+    timer.fire()
     assert slot.delay == 5.0  # AutoThrottle's next adjustment halves it towards its target
 
 

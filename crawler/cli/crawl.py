@@ -117,20 +117,26 @@ def crawl_and_report(start_urls: list[str], overrides: dict[str, Any], db: Path,
         click.echo(json.dumps(summary, ensure_ascii=False))
     elif not result.error:
         click.echo("crawl {finish_reason} in {seconds}s: ".format(**summary)
-                   + counts_text(summary) + f" → {db}")
+                   + counts_text(summary) + f" → {db}"
+                   + "".join(f"; {what}" for what in summary["failed"] + summary["notes"]))
     if not result.ok:
         sys.exit(EXIT_CRAWL_FAILED)
     return summary
 
 
 def summarise(result: Any, seconds: float, db: Path) -> dict[str, Any]:
-    """The run's summary: the numbers `fanwen runs` shows for it (runcounts)."""
+    """The run's summary: the numbers `fanwen runs` shows for it (runcounts), why it
+    failed (exit 3) and what went wrong without failing it."""
+    from crawler.health import failures, notes
+
     return {
         "finish_reason": result.finish_reason,
         "seconds": round(seconds, 1),
         **run_counts(result.stats),
         "sightings_new": result.stat("store/sightings_new"),
         "error": result.error,
+        "failed": failures(result.stats),  # why exit 3; empty when the crawl did its job
+        "notes": notes(result.stats),  # what went wrong without failing it (flaky pages, robots…)
         "db": str(db),
     }
 

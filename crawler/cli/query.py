@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from crawler.cli.common import db_option, json_option, open_archive
+from crawler.hygiene import printable
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -78,7 +79,7 @@ def search(query: str, db: Path, site: str | None, category: str | None,
         raise click.ClickException(f"bad query: {exc}") from exc
     finally:
         archive.close()
-    _print_hits(hits, as_json)
+    _print_hits(hits, as_json, marks)
     if total > len(hits) and not as_json:
         click.echo(f"showing {len(hits)} of {total} (--limit {total} for all)", err=True)
 
@@ -92,13 +93,13 @@ def _check_site(db: Any, site: str | None) -> None:
         raise click.ClickException(problem)
 
 
-def _print_hits(hits: list[Any], as_json: bool) -> None:
+def _print_hits(hits: list[Any], as_json: bool, marks: tuple[str, str]) -> None:
     for hit in hits:
         if as_json:
             click.echo(json.dumps(hit.as_dict(), ensure_ascii=False))
         else:
-            click.echo(f"#{hit.id}  {hit.title}  [{hit.site}] {hit.published_at or ''}")
-            click.echo(f"    {hit.snippet}")
+            echo(f"#{hit.id}  {hit.title}  [{hit.site}] {hit.published_at or ''}")
+            click.echo(printable(f"    {hit.snippet}", keep=marks))
 
 
 @click.command()
@@ -129,25 +130,30 @@ def show(id_or_url: str, db: Path, as_json: bool) -> None:
     _print_article(record)
 
 
+def echo(line: str) -> None:
+    """Print through ``printable``: a control character in an old archive stays inert."""
+    click.echo(printable(line))
+
+
 def _print_article(record: dict[str, Any]) -> None:
-    click.echo(f"#{record['id']} {record['title']}")
+    echo(f"#{record['id']} {record['title']}")
     for name in ("url", "site", "published_at", "origin", "author", "chars",
                  "first_seen", "last_seen"):
-        click.echo(f"  {name:>12}: {record[name] if record[name] is not None else '-'}")
-    click.echo(f"  {'category':>12}: {' > '.join(record['category'])}")
-    click.echo(f"  {'tags':>12}: {', '.join(record['tags'])}")
-    click.echo(f"  {'original':>12}: decided by {record['decided_by'] or '-'}"
-               f" ({record['decided_by_rule'] or '-'})")
+        echo(f"  {name:>12}: {record[name] if record[name] is not None else '-'}")
+    echo(f"  {'category':>12}: {' > '.join(record['category'])}")
+    echo(f"  {'tags':>12}: {', '.join(record['tags'])}")
+    echo(f"  {'original':>12}: decided by {record['decided_by'] or '-'}"
+          f" ({record['decided_by_rule'] or '-'})")
     if record["text_from"] and record["text_from"] != record["url"]:
-        click.echo(f"  {'text from':>12}: {record['text_from']} (the original's text is "
-                   "incomplete; this copy's is the most complete)")
-    click.echo(f"  sightings ({len(record['sightings'])}):")
+        echo(f"  {'text from':>12}: {record['text_from']} (the original's text is "
+             "incomplete; this copy's is the most complete)")
+    echo(f"  sightings ({len(record['sightings'])}):")
     for s in record["sightings"]:
         sim = f" {s['similarity']:.2f}" if s["similarity"] is not None else ""
-        click.echo(f"    {s['match']}{sim}  {s['url']}  dated: {s['published_at'] or '-'}  "
-                   f"origin: {s['origin'] or '-'}  seen {s['first_seen']} .. {s['last_seen']}")
+        echo(f"    {s['match']}{sim}  {s['url']}  dated: {s['published_at'] or '-'}  "
+              f"origin: {s['origin'] or '-'}  seen {s['first_seen']} .. {s['last_seen']}")
     click.echo("")
-    click.echo(record["text"] or "")
+    echo(record["text"] or "")
 
 
 @click.command()

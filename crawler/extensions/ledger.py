@@ -22,12 +22,11 @@ from crawler.archive import lock
 from crawler.archive.access import write_problem
 from crawler.archive.db import utc_now
 from crawler.archive.session import ArchiveSession, session_for
+from crawler.health import failures
 from crawler.links import canonical_url, site_of
 
 logger = logging.getLogger(__name__)
 
-# Finish reasons that mean the run did its whole job.
-CLEAN_REASONS = frozenset({"finished", "closespider_pagecount", "closespider_itemcount"})
 
 
 class ArchiveLedger:
@@ -116,7 +115,7 @@ class ArchiveLedger:
         with session.archive.transaction():
             session.flush_pages()
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        status = "ok" if reason in CLEAN_REASONS and not _had_errors(stats) else "failed"
+        status = "failed" if failures({**stats, "finish_reason": reason}) else "ok"
         if reason in ("shutdown", "cancelled"):
             status = "interrupted"
         if session.run_id is not None:
@@ -137,11 +136,6 @@ def _kind(request: Request) -> str:
 def _header(response: Response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
-
-
-def _had_errors(stats: dict[str, Any]) -> bool:
-    """A run that logged errors (callback exceptions, pipeline bugs) is not ok."""
-    return bool(stats.get("log_count/ERROR", 0)) or bool(stats.get("spider_exceptions", 0))
 
 
 def _overridden_settings(crawler: Crawler) -> dict[str, str]:

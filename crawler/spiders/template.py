@@ -39,6 +39,7 @@ from crawler.links import (
 )
 from crawler.pagekind import judge_page
 from crawler.profiles import Profile, get_profile, profile_for
+from crawler.traps import preferred_hrefs
 
 logger = logging.getLogger(__name__)
 
@@ -206,6 +207,7 @@ class TemplateSpider(Spider):
         selector = Selector(text=decoded.text or "<html></html>")
         profile = self.forced_profile or profile_for(site_of(response.url), selector)
         response.meta["encoding"] = decoded.encoding
+        response.meta["decoded"] = decoded  # judged again by NotArticleMiddleware, not decoded again
         return decoded.text, selector, profile
 
     def _new_item(self, response: Response, profile: Profile, declared: str | None) -> ArticlePage:
@@ -272,7 +274,12 @@ class TemplateSpider(Spider):
         """
         links: dict[str, PageKind] = {}
         origin = base.split("/", 3)[:3]
-        for href in set(selector.css("a::attr(href), area::attr(href)").getall()):
+        hrefs = list(dict.fromkeys(selector.css("a::attr(href), area::attr(href)").getall()))
+        limit = 2 * self.settings.getint("CRAWL_MAX_LINKS_PER_PAGE")  # offsite and dupes fall out
+        if len(hrefs) > limit > 0:
+            self.crawler.stats.inc_value("trap/hrefs_capped", len(hrefs) - limit)
+            hrefs = preferred_hrefs(hrefs, profile, limit)
+        for href in hrefs:
             href = href.strip()
             # Root-relative and absolute links resolve the same from every page of a site.
             scope = "/".join(origin) if href.startswith(("/", "http:", "https:")) else base
@@ -288,11 +295,20 @@ class TemplateSpider(Spider):
         return list(links.items())
 
     def _classify_link(self, href: str, base: str, profile: Profile) -> Link | None:
-        """(canonical URL, kind) of a link to one of our sites; None otherwise."""
-        url = absolute_url(href, base)
-        if url is None:
+        """(canonical URL, kind) of a link to one of our sites; None otherwise.
+
+        A link that cannot be parsed (``http://host:99999/``) is skipped and
+        counted: one broken href must never cost the page it sits on.
+        """
+        try:
+            url = absolute_url(href, base)
+            if url is None:
+                return None
+            canonical = canonical_url(url, profile)
+        except ValueError as exc:
+            self.crawler.stats.inc_value("crawl/bad_links")
+            logger.debug("skipped a link of %s: %s", base, exc)
             return None
-        canonical = canonical_url(url, profile)
         if not self._on_our_sites(canonical):
             return None
         return canonical, url_kind(canonical, profile)
