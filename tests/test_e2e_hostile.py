@@ -184,7 +184,7 @@ def test_malformed_hrefs_cost_no_page_and_the_run_is_ok(crawls) -> None:
     crawl = crawls["site"]
     assert crawl.site.articles[3].path.lstrip("/") in archived(crawl)
     summary = crawl.summary
-    assert summary["failed"] == [] and summary["errors"] == 0
+    assert summary["failures"] == [] and summary["errors"] == 0
     assert any("malformed links skipped" in note for note in summary["notes"])
     assert query(crawl.db, "SELECT status FROM runs")[0][0] == "ok"
     # article 7 answered 500 once and came back: retried, archived, not a failure

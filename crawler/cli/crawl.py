@@ -118,7 +118,7 @@ def crawl_and_report(start_urls: list[str], overrides: dict[str, Any], db: Path,
     elif not result.error:
         click.echo("crawl {finish_reason} in {seconds}s: ".format(**summary)
                    + counts_text(summary) + f" → {db}"
-                   + "".join(f"; {what}" for what in summary["failed"] + summary["notes"]))
+                   + "".join(f"; {what}" for what in summary["failures"] + summary["notes"]))
     if not result.ok:
         sys.exit(EXIT_CRAWL_FAILED)
     return summary
@@ -135,7 +135,7 @@ def summarise(result: Any, seconds: float, db: Path) -> dict[str, Any]:
         **run_counts(result.stats),
         "sightings_new": result.stat("store/sightings_new"),
         "error": result.error,
-        "failed": failures(result.stats),  # why exit 3; empty when the crawl did its job
+        "failures": failures(result.stats),  # why exit 3; empty when the crawl did its job
         "notes": notes(result.stats),  # what went wrong without failing it (flaky pages, robots…)
         "db": str(db),
     }

@@ -210,7 +210,7 @@ def _export(db: Any, spec: Any, output: str) -> int:
         count = export_to_file(db, spec, Path(output), progress)
     else:
         check_runs(db, spec)
-        out = click.get_binary_stream("stdout")
+        out = sys.stdout.buffer  # click.get_binary_stream is deprecated (Click 9 drops it)
         try:
             count = write_export(db, spec, out, progress)
             out.flush()

@@ -37,6 +37,12 @@ FAILURES = (
 )
 
 
+# Failures that mean the host is down, not just slow: reported here once per host,
+# also for robots.txt (whose slow or 5xx answers the robots middleware reports).
+HOST_DOWN = frozenset({"connection refused", "host name not found", "no route to host",
+                       "cannot connect"})
+
+
 def connection_failure(error: Any) -> str | None:
     """What went wrong when ``error`` means the host gave no HTTP answer, else None."""
     seen = 0
@@ -71,6 +77,8 @@ class UnreachableHosts(logging.Filter):
         meaning = connection_failure(error) if request is not None else None
         if meaning is None:
             return True
+        if request.url.endswith("/robots.txt") and meaning not in HOST_DOWN:
+            return False  # a robots.txt that timed out: the robots middleware's one warning
         self.failed[(urlsplit(request.url).netloc, meaning)].add(request.url)
         return False
 

@@ -26,6 +26,8 @@ from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
 from twisted.internet.defer import Deferred
 
+from crawler.extensions.unreachable import HOST_DOWN, connection_failure
+
 logger = logging.getLogger(__name__)
 DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
 
@@ -62,7 +64,9 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
         try:
             response = await self.crawler.engine.download_async(robots)  # type: ignore[union-attr]
         except Exception as exc:  # noqa: BLE001 - any failure means "unreachable"
-            self._disallow(netloc, f"unreachable ({type(exc).__name__}: {exc})")
+            # A host that is down is reported once by the unreachable-hosts summary.
+            quiet = connection_failure(exc) in HOST_DOWN
+            self._disallow(netloc, f"unreachable ({type(exc).__name__}: {exc})", quiet)
             return
         if response.status >= 500:
             self._disallow(netloc, f"answered HTTP {response.status}")
@@ -72,10 +76,11 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
         else:
             await self._parse_robots(response, netloc, request)
 
-    def _disallow(self, netloc: str, why: str) -> None:
+    def _disallow(self, netloc: str, why: str, quiet: bool = False) -> None:
         self._stats.inc_value("robotstxt/site_disallowed")
-        logger.warning("robots.txt of %s %s: per RFC 9309 the site is disallowed for this run",
-                       netloc, why)
+        logger.log(logging.INFO if quiet else logging.WARNING,
+                   "robots.txt of %s %s: per RFC 9309 the site is disallowed for this run",
+                   netloc, why)
         self._settle(netloc, build_from_crawler(self._parserimpl, self.crawler, DISALLOW_ALL))
 
     def _settle(self, netloc: str, parser: RobotParser) -> None:
