@@ -13,9 +13,13 @@ import re
 # Labels that end a value: whatever follows them is another field.
 _NEXT_LABEL = (
     r"(?:文章来源|本文来源|信息来源|作者|来源|出处|稿源|转载自|转自|摘自|时间|发布|日期|更新|推荐访问|浏览次数|浏览|"
-    r"阅读次数|阅读|点击数|点击|编辑|责任编辑|责编|撰稿|字号|标签|关键词|分享|评论|人气|栏目|所属|文/)"
+    r"阅读次数|阅读|点击数|点击|编辑|责任编辑|责编|撰稿|记者|通讯员|字号|标签|关键词|分享|评论|人气|栏目|所属|文/)"
 )
-_END = rf"(?=\s*[\[【]?{_NEXT_LABEL}(?:\s*[:：/\]】]|\s)|\s{{2,}}|\s*[|｜]|$)"
+# A value also ends where a date starts after a space ("来源：中国教育报　2019-07-28").
+_END = (
+    rf"(?=\s*[\[【]?{_NEXT_LABEL}(?:\s*[:：/\]】]|\s)|\s{{2,}}|\s*[|｜]"
+    r"|\s+(?:19|20)\d{2}\s*[-/.年]|$)"
+)
 # Brackets, ";" and "://" may sit inside a value ("<script>alert(1)</script>",
 # "'; DROP TABLE x; --", "http://…"): a closing bracket only ends a value that did not
 # open it ("（来源：求是）"), which _clean decides.
@@ -29,7 +33,7 @@ ORIGIN_RE = re.compile(
 AUTHOR_RES = tuple(
     re.compile(p)
     for p in (
-        rf"(?:作者|撰稿人?|撰文|原作者)\s*(?:[\]】]\s*[:：]?\s*|[:：]\s*|\s+){_NAME}(?=\s|{_END})",
+        rf"(?:作者|撰稿人?|撰文|原作者|记者)\s*(?:[\]】]\s*[:：]?\s*|[:：]\s*|\s+){_NAME}(?=\s|{_END})",
         rf"(?<![\u4e00-\u9fff])文\s*[/／]\s*{_NAME}(?=\s|{_END})",
         rf"(?:责任编辑|责编|编辑)\s*[:：]\s*{_NAME}(?=\s|{_END})",
     )

@@ -24,7 +24,8 @@ _SPACE = re.compile(r"\s+")
 _SKIP = frozenset({"script", "style", "noscript", "head", "title", "select", "option", "textarea"})
 # Anchor text this long is a title, not a keyword link, a page number or "更多>>".
 TITLE_LINK_CHARS = 6
-_PAGER = re.compile(r"^(?:下一页|下页|尾页|末页|上一页|上页|首页|next|last|›|»|>>|>)$", re.I)
+# Page links of a pager; not 首页, which is also every nav's home link.
+_PAGER = re.compile(r"^(?:下一页|下页|尾页|末页|上一页|上页|next|last|›|»|>>|>)$", re.I)
 
 
 @dataclass(frozen=True)

@@ -106,8 +106,8 @@ _SENTENCE_END = re.compile(r"[。！？!?；;”」』）)]\s*$")
 # The editor is named ("小编", "本站", "为大家") or the thing collected is: a 《title》,
 # "一文", "范文" ("<any site>整理了《X》一文，供大家参考" names neither reader nor editor).
 INTRO_WHO = re.compile(
-    r"(?:小编|本站|为大家|给大家|为您|给您|为你|给你|大家带来|与大家分享|和大家分享|分享给大家)"
-    r".{0,60}?(?:整理|收集|搜集|准备|带来|分享|推荐|精选|汇总|编辑)"
+    r"(?:小编|本站|为大家|给大家|为您|给您|为你|给你|为同学们|给同学们|为各位|大家带来|与大家分享|"
+    r"和大家分享|分享给大家).{0,60}?(?:整理|收集|搜集|准备|带来|分享|推荐|精选|汇总|编辑|挑选)"
     r"|(?:整理|收集|搜集|精选|汇总|编辑|分享|推荐)(?:了|的|好)?.{0,40}?"
     r"(?:《[^》]{1,80}》|一文|范文|篇文章|的文章|的资料|的内容)"
     r"|由.{1,24}?(?:整理|收集|搜集|编辑|提供|原创)|以上(?:就)?是.{0,80}?(?:全部|相关|所有)?内容"
@@ -117,7 +117,9 @@ OUTRO = re.compile(
     r"^\s*(?:以上|上述|本文|这篇文章|这些|相信)?.{0,14}?(?:希望|但愿|相信).{0,12}?"
     r"(?:对|能对|可以对|能够对|能给|能为|给)(?:你|您|大家|各位|读者|朋友们?)"
     r".{0,10}?(?:帮助|启发|参考|用处|收获|借鉴)[^。！？!?]{0,12}[。！？!?～~]*\s*$"
-    r"|^\s*(?:欢迎|感谢|谢谢)(?:您的?|你的?|大家)?(?:阅读|浏览|观看|收藏|分享|参考)[^。！？!?]{0,10}[。！？!?～~]*\s*$"
+    r"|^\s*(?:欢迎|感谢|谢谢)(?:您|你|大家|各位)?的?(?:阅读|浏览|观看|收藏|分享|参考)[^。！？!?]{0,10}[。！？!?～~]*\s*$"
+    r"|^\s*(?:如果|若)(?:你|您|大家)?觉得.{0,12}(?:不错|有用|有帮助|喜欢).{0,20}?"
+    r"(?:分享|收藏|转发|点赞|关注)[^。！？!?]{0,20}[。！？!?～~]*\s*$"
     r"|^\s*以下(?:信息|内容|资料|范文)?仅供.{0,6}参考[。！？!?～~]*\s*$"
 )
 # Pointers to more of the site: "更多X请点击：Y", "查看更多X相关内容>>", "更多精彩内容请继续关注本站".
@@ -308,8 +310,13 @@ def strip_boilerplate(
     found: dict[str, str] = {}
     out: list[str] = []
     seen: set[str] = set()
-    for para in cut_tail(paragraphs, _is_stop_line):
-        lead = len(out) < _LEAD_PARAGRAPHS  # only template lines stood before: still the lead
+    kept = cut_tail(paragraphs, _is_stop_line)
+    after = sum(len(p) for p in kept)  # characters from this paragraph to the end
+    for para in kept:
+        after -= len(para)
+        # The lead: few text paragraphs before and text after (the end of a short essay is
+        # its close, where an outro sentence is removed, never the paragraph around it).
+        lead = len(out) < _LEAD_PARAGRAPHS and after > 0
         if lead and not out and DATE_ONLY.match(para):
             continue  # the page's date printed above the text; a closing date is a signature
         stripped = _strip_intro(para, lead=lead)
@@ -390,19 +397,24 @@ def _strip_intro(para: str, lead: bool = False) -> str:
         return para
     sentences = [s for s in _SENTENCE.findall(para) if s]
     is_intro = [_is_formula_sentence(s) for s in sentences]
+    ends_with_intro = bool(sentences) and _is_editor_intro(sentences[-1])
     for i in range(1, len(is_intro)):
         if lead and is_intro[i] and _TEASER_QUESTION.fullmatch(_INTRO_LABEL.sub("", sentences[i - 1])):
             is_intro[i - 1] = True  # "X怎么写？" leading into "以下是小编…": one intro
-    if lead and is_intro and is_intro[-1] and len(para) <= _LEAD_MAX_CHARS:
-        return ""
+    if lead and ends_with_intro and len(para) <= _LEAD_MAX_CHARS:
+        return ""  # lead-in fluff ending in the editor's intro (an outro or promo ends text)
     kept = "".join(s for s, intro in zip(sentences, is_intro, strict=True) if not intro)
     kept = PROMO.sub("", kept).strip() if len(kept) <= _MAX_PROMO_SENTENCE else kept
     return "" if any(is_intro) and not _INTRO_LABEL.sub("", kept).strip() else kept
 
 
+def _is_editor_intro(sentence: str) -> bool:
+    return bool(INTRO_WHO.search(sentence) and INTRO_CLOSE.search(sentence))
+
+
 def _is_formula_sentence(sentence: str) -> bool:
     """An editor's intro/outro sentence, or a pointer to more of the site."""
-    if INTRO_WHO.search(sentence) and INTRO_CLOSE.search(sentence):
+    if _is_editor_intro(sentence):
         return True
     if OUTRO.match(sentence):
         return True

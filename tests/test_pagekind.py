@@ -259,11 +259,6 @@ def test_article_with_teasers_is_archived() -> None:
     assert verdict.archived, verdict.reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="listing._PAGER counts the nav's home link 首页 as a pager, so every page with one "
-    "is judged by the evidenced (looser) list rule",
-)
 def test_home_link_is_not_list_evidence() -> None:
     verdict = page_verdict(article_with_teasers("首页"), "http://www.qingchuanfw.com/fangan/20230227/5521.html")
     assert verdict.archived, verdict.reason
