@@ -28,6 +28,7 @@ from crawler.density import (
     text_len,
     visible_len,
 )
+from crawler.entries import first_entry_block
 from crawler.flatten import DEPTH_ERROR, flatten_deep
 from crawler.listing import ListingSignals, listing_signals
 from crawler.profiles import GENERIC, Profile
@@ -387,7 +388,7 @@ def _best_generic_body(root: lxml.html.HtmlElement, profile: Profile) -> lxml.ht
     found = find_main_block(root)
     if found is not None:
         candidates.append(found)
-    return max(candidates, key=prose_score) if candidates else None
+    return first_entry_block(max(candidates, key=prose_score)) if candidates else None
 
 
 def _narrow(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
