@@ -45,6 +45,9 @@ class ListRule:
 
 
 LIST_RULE = ListRule(min_title_links=8, max_longest_share=0.12, max_longest_run=500)
+# Blurb-sized runs (a list's longest blurb: up to ~250 characters) admit a larger share:
+# generated articles never fall below 0.29, real ones with runs this short not below 0.3.
+BLURB_LIST_RULE = ListRule(min_title_links=8, max_longest_share=0.2, max_longest_run=260)
 # Title links and no prose anywhere: a bare list of titles and dates, however few its
 # characters (its footer then holds a large share of them).
 BARE_LIST_RULE = ListRule(min_title_links=8, max_longest_share=1.0, max_longest_run=100)
@@ -84,7 +87,7 @@ def is_listing(raw: RawPage, url: str, evidenced: bool = False) -> bool:
     """Many title links with only blurbs between them; list evidence admits longer blurbs."""
     signals = raw.listing
     evidenced = evidenced or signals.pager or bool(LIST_URL_HINT.search(url))
-    rules = (LIST_RULE, BARE_LIST_RULE) + ((EVIDENCED_LIST_RULE,) if evidenced else ())
+    rules = (LIST_RULE, BLURB_LIST_RULE, BARE_LIST_RULE) + ((EVIDENCED_LIST_RULE,) if evidenced else ())
     return any(
         signals.title_links >= rule.min_title_links
         and signals.longest_run_share <= rule.max_longest_share
