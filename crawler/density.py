@@ -98,6 +98,7 @@ def _scores(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
         scores[holder] = scores.get(holder, 0.0) + score
         parent = _block(holder.getparent())
         if parent is not None:
+            parent = _unwrapped(parent)  # one key per wrapper chain, as for holders
             scores[parent] = scores.get(parent, 0.0) + score / 2
     return scores
 

@@ -152,6 +152,8 @@ _MACHINE_DATE = re.compile(
     rf"|(?:(?:发布|更新|发表|上传)?(?:时间|日期)\s*[:：]?|发表于|发布于|更新于)\s*"
     rf"(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日?{_TIME}?"
     rf"|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日?{_TIME}"
+    # zero-padded ("2014年08月17日"): a template prints it; a letter's writer does not
+    r"|(?:19|20)\d{2}\s*年\s*(?:0\d\s*月\s*\d{1,2}|\d{1,2}\s*月\s*0\d)\s*日?"
 )
 _CN_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?")
 _COUNT_FIELD = re.compile(r"(?:浏览|阅读|点击|人气|访问|评论)(?:次数|量|数)?\s*[:：]?\s*\d+\s*次?")
