@@ -36,8 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")  # one core, as the crawl's pipeline runs
 
-from dedup_corpus import Doc, bigram_jaccard, filler, labelled_stream  # noqa: E402
-
+from benchmarks.dedup_corpus import Doc, bigram_jaccard, filler, labelled_stream  # noqa: E402
 from crawler.archive.db import Archive  # noqa: E402
 from crawler.fingerprint import hash_form  # noqa: E402
 from crawler.nearindex import NearIndex  # noqa: E402
@@ -160,8 +159,8 @@ def calibrate(seed: int, groups: int) -> list[dict[str, Any]]:
     for DEDUPE_SHINGLE_SIZE and DEDUPE_THRESHOLD. A threshold must sit above
     every hard negative and below every copy that must be found."""
     import numpy as np
-    from dedup_corpus import Generator
 
+    from benchmarks.dedup_corpus import Generator
     from crawler import minhash as mh
 
     gen = Generator(seed)

@@ -48,7 +48,7 @@ Extractor = Callable[[bytes, dict[str, Any]], Output]
 
 def load_pages(layouts: Iterable[str] = (), limit: int = 0) -> list[tuple[bytes, dict[str, Any]]]:
     """(bytes, truth) of every saved page, optionally only some layouts / the first N of each."""
-    wanted, seen = set(layouts), Counter()
+    wanted, seen = set(layouts), Counter[str]()
     pages = []
     for path in sorted(PAGES.glob("*.json")):
         truth = json.loads(path.read_text(encoding="utf-8"))
@@ -75,7 +75,7 @@ def run_trafilatura(body: bytes, truth: dict[str, Any]) -> Output:
     import trafilatura
 
     doc = trafilatura.bare_extraction(body, url=truth["url"], with_metadata=True)
-    if doc is None:
+    if doc is None or isinstance(doc, dict):  # a dict only with as_dict=True
         return Output()
     return Output(doc.text or "", {"title": doc.title, "date": doc.date, "author": doc.author})
 

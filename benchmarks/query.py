@@ -34,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -114,7 +115,8 @@ def article_row(aid: int, paragraphs: list[str], title: str, rng: random.Random)
            "[]", json.dumps(["标签" + str(aid % 50)], ensure_ascii=False), day, "本站原创",
            "作者", text, json.dumps(paragraphs, ensure_ascii=False), len(text),
            f"{aid:032x}", seen, seen)
-    copies = [(aid, url, site, title, "original", None, seen, seen)]
+    copies: list[tuple[int, str, str, str, str, float | None, str, str]] = [
+        (aid, url, site, title, "original", None, seen, seen)]
     for k in range(rng.choice((0, 0, 1, 2))):
         other = rng.choice(SITES)
         copies.append((aid, f"http://{other}/copy/{aid}-{k}.html", other, title, "near", 0.9,
@@ -188,12 +190,16 @@ def run_searches(path: Path, n: int, per_kind: int, like_per_kind: int) -> dict:
     db, conn = archive.db, archive.db.conn
     rng = random.Random(11)
     kinds = {"1 char": 1, "2 chars": 2, "4 chars": 4, "8-char phrase": 8}
-    out = {}
+    out: dict[str, dict[str, Any]] = {}
     for kind, length in kinds.items():
         queries = sample_queries(conn, n, length, per_kind, rng)
-        q = (lambda s: f'"{s}"') if length == 8 else (lambda s: s)
+        q: Callable[[str], str] = (lambda s: f'"{s}"') if length == 8 else (lambda s: s)
         search(db, q(queries[0]))  # warm the cache
-        row = {"fts": timed(lambda s, q=q: search(db, q(s), limit=20), queries)}
+
+        def fts(s: str, q: Callable[[str], str] = q) -> object:  # q bound now, not at loop end
+            return search(db, q(s), limit=20)
+
+        row = {"fts": timed(fts, queries)}
         like = queries[:like_per_kind]
         row["like_first20"] = timed(lambda s: conn.execute(
             "SELECT id FROM articles WHERE title LIKE ?1 OR text LIKE ?1 LIMIT 20",

@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import cast
 from urllib.parse import urljoin
 
 import lxml.etree as etree
@@ -106,7 +107,9 @@ def select(root: lxml.html.HtmlElement, css: str) -> list[lxml.html.HtmlElement]
     if xp is None:
         return []
     try:
-        return [e for e in xp(root) if isinstance(e, etree.ElementBase)]
+        # The HTML parser makes every element an HtmlElement (ElementBase + HtmlMixin).
+        return cast("list[lxml.html.HtmlElement]",
+                    [e for e in xp(root) if isinstance(e, etree.ElementBase)])
     except etree.XPathError:
         return []
 
@@ -174,7 +177,7 @@ def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
 def _canonical(root: lxml.html.HtmlElement, url: str) -> str | None:
     for el in root.iter("link"):
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
-            return urljoin(url, el.get("href").strip())
+            return urljoin(url, cast(str, el.get("href")).strip())
     return None
 
 
@@ -206,6 +209,7 @@ def _title_element(
 
 
 def _breadcrumb(root: lxml.html.HtmlElement, profile: Profile) -> list[str]:
+    el: lxml.html.HtmlElement | None
     for css in profile.breadcrumb:
         for el in select(root, css):
             parts = breadcrumb_parts(el)
@@ -299,7 +303,7 @@ def _date_line(node: etree._ElementUnicodeResult) -> str:
 
 def _owner(node: etree._ElementUnicodeResult) -> lxml.html.HtmlElement | None:
     """The element whose content a text node is (a tail belongs to the parent)."""
-    el = node.getparent()
+    el = cast("lxml.html.HtmlElement | None", node.getparent())  # an HTML tree's elements
     return el.getparent() if el is not None and node.is_tail else el
 
 

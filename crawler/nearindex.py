@@ -238,7 +238,7 @@ class NearIndex:
 def _agreements(sig: mh.U32, blobs: list[bytes]) -> list[int]:
     """Matching slots of ``sig`` with each stored signature (one numpy pass)."""
     others = np.frombuffer(b"".join(blobs), np.uint32).reshape(len(blobs), -1)
-    return np.count_nonzero(others == sig, axis=1).tolist()  # type: ignore[no-any-return]
+    return np.count_nonzero(others == sig, axis=1).tolist()
 
 
 @functools.cache

@@ -61,6 +61,6 @@ def run_crawl(
     stats = crawler.stats.get_stats() if crawler.stats else {}
     error = None
     if failures:
-        error = f"{failures[0].type.__name__}: {failures[0].getErrorMessage()}"
+        error = f"{type(failures[0].value).__name__}: {failures[0].getErrorMessage()}"
         logger.debug("the crawl failed", exc_info=failures[0].value)
     return CrawlResult(str(stats.get("finish_reason", "not_started")), dict(stats), error)

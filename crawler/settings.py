@@ -30,9 +30,7 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429, 403]  # 403: farms' 
 RETRY_AFTER_ENABLED = True  # Scrapy retries 429/503 at once; we wait as long as the site asks
 RETRY_AFTER_HTTP_CODES = [429, 503]  # the answers RFC 9110 lets carry Retry-After
 RETRY_AFTER_MAX_SECONDS = 300.0  # a longer pause is left to the next scheduled run
-RETRY_GIVE_UP_LOG_LEVEL = "INFO"
-LOG_FORMATTER = "crawler.logformatter.QuietLogFormatter"  # one line per dropped page, no item dump
-DEFAULT_DROPITEM_LOG_LEVEL = "INFO"  # dropping a non-article is routine on content farms  # a page that failed 3 times is counted in the summary, not an error
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # a page that failed 3 times is counted in the summary, not an error
 ROBOTSTXT_TIMEOUT = 10.0  # seconds: robots.txt is a small static file; slower is "unreachable"
 ROBOTSTXT_RETRY_TIMES = 1  # one more try, then RFC 9309: 5xx/unreachable disallows the site this run
 DOWNLOAD_TIMEOUT = 30
@@ -49,6 +47,9 @@ SPIDER_MIDDLEWARES = {
     # so what DEPTH_LIMIT cuts no longer depends on crawl order (crawler/middlewares/depth.py).
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
     "crawler.middlewares.depth.ArticleDepthMiddleware": 900,
+    # Output flows from high numbers to low: junk items go before the trap guard credits them.
+    "crawler.middlewares.notarticle.NotArticleMiddleware": 960,
+    "crawler.middlewares.trapguard.TrapGuardMiddleware": 950,
 }
 CRAWL_MAX_PAGES_PER_SITE = 50_000  # hard cap per host, whatever the site links to
 CRAWL_MAX_QUERY_VARIANTS = 40  # distinct query strings per path: endless ?page=/?d= stop here
@@ -115,11 +116,6 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.retryafter.RetryAfterMiddleware": 560,
     "crawler.demo.proxy.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
 }
-SPIDER_MIDDLEWARES = {
-    # Output flows from high numbers to low: junk items go before the trap guard credits them.
-    "crawler.middlewares.notarticle.NotArticleMiddleware": 960,
-    "crawler.middlewares.trapguard.TrapGuardMiddleware": 950,
-}
 DEMO_PROXY = ""  # set by `fanwen demo` and the tests: the loopback demo server
 
 # --- output ----------------------------------------------------------------------
@@ -127,6 +123,5 @@ FEED_EXPORT_ENCODING = "utf-8"  # Chinese as characters, not \u escapes
 LOG_LEVEL = "INFO"
 LOG_FORMATTER = "crawler.logformatter.QuietLogFormatter"  # one line per dropped page, no item dump
 DEFAULT_DROPITEM_LOG_LEVEL = "INFO"  # dropping a non-article is routine on content farms
-REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 TELNETCONSOLE_ENABLED = False  # an open port per scheduled run is a liability

@@ -71,15 +71,15 @@ def _v5_archive(path) -> None:
     db = sqlite_utils.Database(path)
     for step in schema.MIGRATIONS[:5]:
         step(db)
-    db["runs"].insert({"id": 1, "status": "ok", "finish_reason": "finished"})
-    db["articles"].insert({
+    db.table("runs").insert({"id": 1, "status": "ok", "finish_reason": "finished"})
+    db.table("articles").insert({
         "id": 1, "canonical_url": "http://www.b.test/2.html", "url": "http://www.b.test/2.html",
         "site": "www.b.test", "title": "标题", "text": ESSAY_TEXT, "paragraphs": "[]",
         "chars": len(ESSAY_TEXT), "content_hash": "h", "category": '["作文"]', "tags": "[]",
         "published_at": "2024-06-01", "first_seen": "2025-01-01", "last_seen": "2025-01-01",
         "run_id": 1,
     })
-    db["sightings"].insert({"article_id": 1, "url": "http://www.b.test/2.html",
+    db.table("sightings").insert({"article_id": 1, "url": "http://www.b.test/2.html",
                             "site": "www.b.test", "match": "original",
                             "published_at": "2024-06-01", "first_seen": "2025-01-01",
                             "last_seen": "2025-01-01", "run_id": 1})

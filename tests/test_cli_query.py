@@ -47,7 +47,7 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def run(command, *args: str):
+def run(command, *args: object):
     return CliRunner().invoke(command, [str(a) for a in args])
 
 

@@ -54,7 +54,7 @@ def test_direct_request_gets_a_prompt_502_that_explains(served) -> None:
     response = conn.getresponse()
     body = response.read().decode()
     assert response.status == 502
-    assert int(response.getheader("Content-Length")) == len(body.encode())
+    assert int(response.getheader("Content-Length", "")) == len(body.encode())
     assert f"DEMO_PROXY=http://{host}:{port}" in body and "www.aixuefw.test" in body
 
 

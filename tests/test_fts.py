@@ -6,6 +6,7 @@ import json
 import random
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -60,14 +61,14 @@ def truth(docs: dict[int, tuple[str, str]], term: str) -> set[int]:
     return {i for i, (t, x) in docs.items() if term in t.lower() or term in x.lower()}
 
 
-def found(archive: Archive, query: str, **filters: object) -> set[int]:
+def found(archive: Archive, query: str, **filters: Any) -> set[int]:
     return {h.id for h in search(archive.db, query, Filters(**filters), limit=None)}
 
 
 def substrings(docs: dict[int, tuple[str, str]], length: int, count: int) -> list[str]:
     rng = random.Random(length)
     texts = [x for _, x in docs.values() if len(x) > length]
-    out = []
+    out: list[str] = []
     while len(out) < count:
         text = rng.choice(texts)
         start = rng.randrange(len(text) - length)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 from types import SimpleNamespace
+from typing import cast
 
+from scrapy import Spider
 from scrapy.exceptions import DropItem
 from scrapy.settings import Settings
 
@@ -31,8 +33,8 @@ def test_a_dropped_page_is_one_line_unless_debug() -> None:
     item = ArticlePage(url="http://a.test/1.html", canonical_url="", site="a.test", fetched_at="",
                        raw_pages=["<html>" * 1000])
     for level, lines in (("INFO", 1), ("DEBUG", 2)):
-        spider = SimpleNamespace(crawler=SimpleNamespace(settings=Settings({
-            "LOG_LEVEL": level, "DEFAULT_DROPITEM_LOG_LEVEL": "INFO"})))
+        spider = cast(Spider, SimpleNamespace(crawler=SimpleNamespace(settings=Settings({
+            "LOG_LEVEL": level, "DEFAULT_DROPITEM_LOG_LEVEL": "INFO"}))))
         entry = QuietLogFormatter().dropped(item, DropItem("too short"), None, spider)
         message = entry["msg"] % entry["args"]
         assert entry["level"] == logging.INFO

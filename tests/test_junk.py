@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from scrapy import Request
+from scrapy import Request, Spider
 from scrapy.http import HtmlResponse
 
 from crawler.decode import decode_html
@@ -80,7 +80,7 @@ def test_a_page_in_the_template_of_a_known_error_page_is_not_an_article(make_cra
     mw = NotArticleMiddleware.from_crawler(crawler)
     template = "<html><body><div class='box'><div class='msg'><p>{}</p></div></div></body></html>"
     error = response("http://a.test/missing.html", template.format("出错了"), status=404)
-    mw.response_received(error, error.request, None)
+    mw.response_received(error, Request(error.url), Spider(name="test"))
     assert skeleton(error.text) in mw.error_templates["a.test"]
     looks_alike = response("http://a.test/zw/3.html", template.format("温馨提示：请稍后再试。"))
     assert mw.reason(item_for(looks_alike), looks_alike) == "error_template"

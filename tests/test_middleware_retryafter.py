@@ -3,12 +3,15 @@ for exactly the asked pause; only the clock ends it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from time import monotonic
 from types import SimpleNamespace
+from typing import cast
 
 from scrapy import Request
 from scrapy.core.downloader import Slot
+from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.settings import Settings
 
@@ -35,7 +38,7 @@ class FakeDownloader:
 
 class FakeTimer:
     def __init__(self) -> None:
-        self.calls: list[tuple[float, object, tuple]] = []
+        self.calls: list[tuple[float, Callable[..., object], tuple]] = []
 
     def __call__(self, delay: float, func, *args) -> SimpleNamespace:
         self.calls.append((delay, func, args))
@@ -48,10 +51,10 @@ class FakeTimer:
 
 def make(autothrottle: bool = False) -> tuple[RetryAfterMiddleware, Slot, FakeTimer]:
     downloader = FakeDownloader()
-    crawler = SimpleNamespace(
+    crawler = cast(Crawler, SimpleNamespace(  # only what the middleware reads
         engine=SimpleNamespace(downloader=downloader),
         settings=Settings({"AUTOTHROTTLE_ENABLED": autothrottle}),
-    )
+    ))
     mw = RetryAfterMiddleware(crawler, {429, 503}, 300.0)
     mw.call_later = timer = FakeTimer()
     return mw, downloader.slots["a.example"], timer

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from scrapy import Request
+from scrapy import Request, Spider
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse
 
@@ -14,6 +14,7 @@ from crawler.middlewares.trapguard import TrapGuardMiddleware
 from crawler.traps import budget_for
 
 SITE = "http://a.test"
+SPIDER = Spider(name="test")  # signal handlers are called with one
 
 
 def response(path: str, kind: str = "other") -> HtmlResponse:
@@ -74,11 +75,11 @@ def test_a_dropped_item_takes_its_credit_back(crawler) -> None:
     list(guard.process_spider_output(page, [item]))
     budget = budget_for(crawler)
     assert budget.productive["a.test/zw/N.html"] == 1
-    guard.item_dropped(item, page, Exception("short"), None)
+    guard.item_dropped(item, page, Exception("short"), SPIDER)
     assert budget.productive["a.test/zw/N.html"] == 0
     kept = article(page.url)
     list(guard.process_spider_output(page, [kept]))
-    guard.item_scraped(kept, page, None)
+    guard.item_scraped(kept, page, SPIDER)
     assert budget.productive["a.test/zw/N.html"] == 1 and not guard.credited
 
 
@@ -107,5 +108,5 @@ def test_new_links_to_other_patterns_count_calendars_do_not(crawler) -> None:
 def test_errors_are_judged_from_signals(crawler) -> None:
     guard = TrapGuardMiddleware.from_crawler(crawler)
     request = link("/x/1.html", "other")
-    guard.response_received(HtmlResponse(request.url, status=404, request=request), request, None)
+    guard.response_received(HtmlResponse(request.url, status=404, request=request), request, SPIDER)
     assert budget_for(crawler).judged["a.test/x/N.html"] == 1

@@ -211,6 +211,7 @@ def relabel(db: sqlite_utils.Database, article_id: int, original_id: int,
         "AND (? IS NULL OR s.id = ?)", [article_id, only, only],
     ).fetchall()
     for sid, page_canonical, match, sim, page_hash, page_text in rows:
+        new: tuple[str, float | None]
         if sid == original_id:
             new = ("original", None)
         elif page_canonical == canonical:

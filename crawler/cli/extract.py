@@ -69,6 +69,7 @@ def _download(url: str, deadline: float, timeout: float) -> tuple[bytes, str | N
             _check_length(url, body, response.headers.get("Content-Length"))
             return body, response.headers.get("Content-Type"), response.geturl()
     except urllib.error.HTTPError as exc:
+        exc.close()  # an HTTPError is also the open response: release its socket
         raise click.ClickException(f"cannot fetch {url}: HTTP {exc.code} {exc.reason}") from exc
     except http.client.IncompleteRead as exc:
         raise click.ClickException(f"cannot fetch {url}: truncated body ({len(exc.partial)} bytes "

@@ -103,7 +103,7 @@ class ArchiveLedger:
                 "kind": _kind(request),
                 "http_status": getattr(getattr(failure.value, "response", None), "status", None),
                 "fetched_at": utc_now(),
-                "error": f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500],
+                "error": f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:500],
             }
         )
 

@@ -75,7 +75,7 @@ class UnreachableHosts(logging.Filter):
         request = args.get("request")
         error = args.get("reason", args.get("f_exception", args.get("exception")))
         meaning = connection_failure(error) if request is not None else None
-        if meaning is None:
+        if request is None or meaning is None:
             return True
         if request.url.endswith("/robots.txt") and meaning not in HOST_DOWN:
             return False  # a robots.txt that timed out: the robots middleware's one warning

@@ -62,7 +62,7 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
                   "max_retry_times": self.retries},
         )
         try:
-            response = await self.crawler.engine.download_async(robots)  # type: ignore[union-attr]
+            response = await self.crawler.engine.download_async(robots)
         except Exception as exc:  # noqa: BLE001 - any failure means "unreachable"
             # A host that is down is reported once by the unreachable-hosts summary.
             quiet = connection_failure(exc) in HOST_DOWN

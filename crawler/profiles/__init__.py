@@ -48,8 +48,6 @@ class Profile:
     breadcrumb: tuple[str, ...] = ()
     info: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    list_links: tuple[str, ...] = ()
-    pager: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
     unwrap_links: tuple[str, ...] = ()

@@ -11,7 +11,7 @@ import html
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SAMPLE = Path("/work/shared/samples/template-article-page.txt")
+SAMPLE = HERE / "template-article-page.txt"  # the template sample page's text, as shared
 
 
 def _sample_page() -> str:
