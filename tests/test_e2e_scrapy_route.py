@@ -50,9 +50,12 @@ def test_direct_request_gets_a_prompt_502_that_explains(served) -> None:
     proxy, _ = served
     host, port = proxy.removeprefix("http://").split(":")
     conn = http.client.HTTPConnection(host, int(port), timeout=5)
-    conn.request("GET", "/")
-    response = conn.getresponse()
-    body = response.read().decode()
+    try:
+        conn.request("GET", "/")
+        response = conn.getresponse()
+        body = response.read().decode()
+    finally:
+        conn.close()  # an unclosed socket is a ResourceWarning, and warnings are errors
     assert response.status == 502
     assert int(response.getheader("Content-Length", "")) == len(body.encode())
     assert f"DEMO_PROXY=http://{host}:{port}" in body and "www.aixuefw.test" in body
