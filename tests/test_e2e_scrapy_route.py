@@ -53,6 +53,7 @@ def test_direct_request_gets_a_prompt_502_that_explains(served) -> None:
     conn.request("GET", "/")
     response = conn.getresponse()
     body = response.read().decode()
+    conn.close()
     assert response.status == 502
     assert int(response.getheader("Content-Length", "")) == len(body.encode())
     assert f"DEMO_PROXY=http://{host}:{port}" in body and "www.aixuefw.test" in body
