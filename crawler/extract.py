@@ -386,13 +386,16 @@ def _is_real_text(el: lxml.html.HtmlElement) -> bool:
 
 
 def _best_generic_body(root: lxml.html.HtmlElement, profile: Profile) -> lxml.html.HtmlElement | None:
-    candidates = [
-        _narrow(el) for css in profile.body for el in select(root, css)[:20] if _is_real_text(el)
-    ]
+    # Each distinct match once; only the winner is narrowed (narrowing scores its subtree).
+    matches = {el: None for css in profile.body for el in select(root, css)[:20]}
+    candidates = [el for el in matches if _is_real_text(el)]
     found = find_main_block(root)
     if found is not None:
         candidates.append(found)
-    return first_entry_block(max(candidates, key=prose_score)) if candidates else None
+    if not candidates:
+        return None
+    best = max(candidates, key=prose_score)
+    return first_entry_block(best if best is found else _narrow(best))
 
 
 def _narrow(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
