@@ -1,5 +1,5 @@
 """Near-duplicate detection benchmark: quality, speed and memory of
-:class:`crawler.nearindex.NearIndex` against datasketch's documented path.
+:class:`crawler.dedup.nearindex.NearIndex` against datasketch's documented path.
 
     python benchmarks/dedup.py                   # 3,000 labelled docs + 100k memory run
     python benchmarks/dedup.py --docs 2000 --memory-docs 20000 --json
@@ -38,8 +38,8 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 from benchmarks.dedup_corpus import Doc, bigram_jaccard, filler, labelled_stream  # noqa: E402
 from crawler.archive.db import Archive  # noqa: E402
-from crawler.fingerprint import hash_form  # noqa: E402
-from crawler.nearindex import NearIndex  # noqa: E402
+from crawler.dedup.fingerprint import hash_form  # noqa: E402
+from crawler.dedup.nearindex import NearIndex  # noqa: E402
 
 RECALL_FLOOR = 0.7  # copies at or above this bigram Jaccard must be found
 
@@ -161,7 +161,7 @@ def calibrate(seed: int, groups: int) -> list[dict[str, Any]]:
     import numpy as np
 
     from benchmarks.dedup_corpus import Generator
-    from crawler import minhash as mh
+    from crawler.dedup import minhash as mh
 
     gen = Generator(seed)
     positives: list[tuple[str, str]] = []

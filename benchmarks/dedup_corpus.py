@@ -16,8 +16,8 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from crawler.dedup.fingerprint import hash_form
 from crawler.demo.corpus import TITLES, TOPICS, ProseGenerator, Topic
-from crawler.fingerprint import hash_form
 
 SITES = ("瑞文网", "学习啦", "范文先生网", "应届毕业生网", "出国留学网", "酷文网", "短美文网")
 INTROS = (

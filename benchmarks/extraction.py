@@ -64,7 +64,7 @@ def load_pages(layouts: Iterable[str] = (), limit: int = 0) -> list[tuple[bytes,
 
 # --- extractors ---------------------------------------------------------------------
 def run_fanwen(body: bytes, truth: dict[str, Any]) -> Output:
-    from crawler.article_from_html import article_from_bytes
+    from crawler.extraction.article_from_html import article_from_bytes
 
     art, _, _ = article_from_bytes(body, truth["url"], truth.get("content_type"))
     return Output(art.text, {"title": art.title, "date": art.published_at,

@@ -11,7 +11,7 @@ in the same run.
 gne (71 real news pages, no truth): the 67 article pages must each give a
 plausible body (not empty, not a heading or the navigation) and none of the 4
 list pages may be archived, judged by the crawl's own decision
-(``crawler.article_from_html.page_verdict``). The pages where fanwen and
+(``crawler.extraction.article_from_html.page_verdict``). The pages where fanwen and
 readability disagree most are listed for a look by hand.
 
 The pages are read from ``../shared/realpages-dev`` (``--root`` to change);
@@ -84,7 +84,7 @@ def score_cwced(root: Path, extractors: dict[str, Extractor], repeat: int, worst
 
 def check_gne(root: Path, extractors: dict[str, Extractor], disagree: int) -> None:
     """Plausible bodies on article pages, no archived list page, the largest disagreements."""
-    from crawler.article_from_html import page_verdict
+    from crawler.extraction.article_from_html import page_verdict
 
     pages = load(root, "gne")
     weak, archived_lists, gaps = [], [], []

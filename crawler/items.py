@@ -30,7 +30,7 @@ class ArticlePage:
     profile: str = "generic"
     page_urls: list[str] = field(default_factory=list)
     complete: bool = True  # False when a part of a multi-page article could not be fetched
-    raw_pages: list[Any] = field(default_factory=list)  # crawler.extract.RawPage, one per part
+    raw_pages: list[Any] = field(default_factory=list)  # crawler.extraction.extract.RawPage, one per part
     # Article (clean pipeline)
     title: str | None = None
     category: list[str] = field(default_factory=list)

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string, url_query_cleaner
 
-from crawler.profiles import Profile
+from crawler.extraction.profiles import Profile
 
 # Parameters that identify a visitor or a campaign, never a page.
 SESSION_PARAMS = frozenset(

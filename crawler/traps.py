@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from scrapy.crawler import Crawler
 
-from crawler.profiles import Profile
+from crawler.extraction.profiles import Profile
 
 _DIGITS = re.compile(r"\d+")
 _HEXISH = re.compile(r"(?<![a-z0-9])[0-9a-f]{16,}(?![a-z0-9])", re.I)  # hashes, uuids

@@ -1,7 +1,7 @@
 """Clean pipeline: raw page parts → one article (text, paragraphs, metadata).
 
 Thin by design: all the cleaning rules are pure functions in
-``crawler.metadata`` / ``crawler.textclean`` so that ``fanwen extract`` and
+``crawler.extraction.metadata`` / ``crawler.extraction.textclean`` so that ``fanwen extract`` and
 the tests run exactly the same path as a crawl.
 """
 
@@ -14,11 +14,11 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
-from crawler.fingerprint import content_hash
-from crawler.hygiene import plain_field, tidy_article
+from crawler.dedup.fingerprint import content_hash
+from crawler.extraction.hygiene import plain_field, tidy_article
+from crawler.extraction.metadata import build_article, site_names_of
+from crawler.extraction.profiles import get_profile
 from crawler.items import ArticlePage
-from crawler.metadata import build_article, site_names_of
-from crawler.profiles import get_profile
 
 logger = logging.getLogger(__name__)
 

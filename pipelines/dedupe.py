@@ -38,7 +38,7 @@ def near_index_if_enabled(crawler: Crawler) -> Any:
     settings = crawler.settings
     if not (settings.getbool("DEDUPE_ENABLED") and settings.getbool("DEDUPE_NEAR_ENABLED")):
         return None
-    from crawler.nearindex import near_index_for  # numpy only when asked for
+    from crawler.dedup.nearindex import near_index_for  # numpy only when asked for
 
     return near_index_for(crawler)
 

@@ -101,7 +101,7 @@ class StorePipeline:
                 self._inc("store/articles_updated" if edited else "store/text_changed")
 
     def _similarity(self, a: str, b: str) -> float:
-        from crawler import minhash as mh
+        from crawler.dedup import minhash as mh
 
         if self.near is None:
             return 0.0

@@ -35,7 +35,7 @@ def make_crawler(archive_path: Path):
 
 def cleaned_item(url: str, text: str, title: str = "标题", site: str | None = None) -> ArticlePage:
     """An item as it leaves the clean pipeline."""
-    from crawler.fingerprint import content_hash
+    from crawler.dedup.fingerprint import content_hash
     from crawler.links import site_of
 
     paragraphs = text.split("\n")

@@ -112,8 +112,8 @@ def archive_state(path) -> tuple:
 
 
 def test_chain_is_one_group_whatever_the_order(make_crawler, archive_path, tmp_path) -> None:
-    from crawler import minhash as mh
-    from crawler.nearindex import NearIndex
+    from crawler.dedup import minhash as mh
+    from crawler.dedup.nearindex import NearIndex
 
     a, b, c, _ = chain_pages()
     jac = NearIndex.__new__(NearIndex)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from crawler.article_from_html import article_from_bytes
 from crawler.cli.extract import extract
+from crawler.extraction.article_from_html import article_from_bytes
 
 GOLDEN = Path(__file__).parent / "golden"
 DEDE_URL = "http://www.aixuefanwen.com/dangtuan/1234567.html"
@@ -161,7 +161,7 @@ def test_hostile_answers_are_one_line_errors(hostile: str, path: str, words: str
 
 
 def test_control_characters_are_cleaned_not_refused(hostile: str) -> None:
-    from crawler.hygiene import has_control
+    from crawler.extraction.hygiene import has_control
     from tests.hostile_site import HostileSite
 
     result = run(f"{hostile}{HostileSite().articles[4].path}", "--json")

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from crawler.archive.db import Archive
 from crawler.cli.query import search, show
-from crawler.hygiene import has_control
+from crawler.extraction.hygiene import has_control
 
 
 def test_show_and_search_escape_controls(tmp_path: Path) -> None:

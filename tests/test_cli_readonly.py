@@ -25,7 +25,7 @@ import crawler.archive.export  # noqa: F401  (imported before dropping privilege
 import crawler.archive.lock  # noqa: F401
 import crawler.archive.provenance  # noqa: F401
 import crawler.archive.query  # noqa: F401
-import crawler.profiles  # noqa: F401
+import crawler.extraction.profiles  # noqa: F401
 import crawler.runner  # noqa: F401
 from crawler.archive.db import Archive
 from crawler.cli import main

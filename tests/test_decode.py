@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from crawler.decode import decode_html, normalize_encoding
+from crawler.extraction.decode import decode_html, normalize_encoding
 
 GBK_ONLY = "马克思·韦伯说：节日是记忆的载体。"  # "·" is not in GB2312
 

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from crawler.extract import RawPage, breadcrumb_parts, extract_page, parse_html
-from crawler.metadata import build_article
-from crawler.profiles import get_profile
+from crawler.extraction.extract import RawPage, breadcrumb_parts, extract_page, parse_html
+from crawler.extraction.metadata import build_article
+from crawler.extraction.profiles import get_profile
 
 PARA = "<p>春天来了，万物复苏，田野里一片生机勃勃的景象，农民们开始了新一年的耕作。</p>"
 GENERIC = get_profile("generic")

@@ -1,4 +1,4 @@
-from crawler.fingerprint import content_hash, hash_form
+from crawler.dedup.fingerprint import content_hash, hash_form
 
 
 def test_hash_ignores_markup_whitespace_and_punctuation_width() -> None:

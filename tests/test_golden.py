@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 import pytest
 from parsel import Selector
 
-from crawler.decode import decode_html
-from crawler.extract import extract_page
-from crawler.metadata import Article, build_article
-from crawler.profiles import profile_for
+from crawler.extraction.decode import decode_html
+from crawler.extraction.extract import extract_page
+from crawler.extraction.metadata import Article, build_article
+from crawler.extraction.profiles import profile_for
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = tomllib.loads((GOLDEN / "cases.toml").read_text(encoding="utf-8"))["case"]

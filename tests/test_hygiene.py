@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.hygiene import drop_lone_joiners, has_control, plain_field, printable, tidy_article
-from crawler.labels import parse_author, parse_origin
-from crawler.metadata import Article
-from crawler.textclean import normalize_text
+from crawler.extraction.hygiene import (
+    drop_lone_joiners,
+    has_control,
+    plain_field,
+    printable,
+    tidy_article,
+)
+from crawler.extraction.labels import parse_author, parse_origin
+from crawler.extraction.metadata import Article
+from crawler.extraction.textclean import normalize_text
 
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
 

@@ -1,4 +1,4 @@
-"""crawler.junk and NotArticleMiddleware: garbage bytes and soft 404s are not articles."""
+"""crawler.extraction.junk and NotArticleMiddleware: garbage bytes and soft 404s are not articles."""
 
 from __future__ import annotations
 
@@ -8,12 +8,18 @@ import pytest
 from scrapy import Request, Spider
 from scrapy.http import HtmlResponse
 
-from crawler.decode import decode_html
-from crawler.extract import extract_page
+from crawler.extraction.decode import decode_html
+from crawler.extraction.extract import extract_page
+from crawler.extraction.junk import (
+    JunkLimits,
+    decoding_problem,
+    not_article_reason,
+    skeleton,
+    soft_404,
+)
+from crawler.extraction.profiles import get_profile
 from crawler.items import ArticlePage
-from crawler.junk import JunkLimits, decoding_problem, not_article_reason, skeleton, soft_404
 from crawler.middlewares.notarticle import NotArticleMiddleware
-from crawler.profiles import get_profile
 from crawler.runner import project_settings
 
 LIMITS = JunkLimits.from_settings(project_settings())

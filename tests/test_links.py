@@ -2,6 +2,7 @@
 
 import pytest
 
+from crawler.extraction.profiles import get_profile
 from crawler.links import (
     PageKind,
     absolute_url,
@@ -10,7 +11,6 @@ from crawler.links import (
     part_number,
     url_kind,
 )
-from crawler.profiles import get_profile
 
 GENERIC = get_profile("generic")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extract import RawPage
-from crawler.metadata import (
+from crawler.extraction.extract import RawPage
+from crawler.extraction.metadata import (
     build_article,
     category_path,
     clean_title,
@@ -14,7 +14,7 @@ from crawler.metadata import (
     parse_origin,
     parse_tags,
 )
-from crawler.profiles import get_profile
+from crawler.extraction.profiles import get_profile
 
 
 @pytest.mark.parametrize(

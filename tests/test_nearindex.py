@@ -8,11 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from crawler import minhash as mh
 from crawler.archive.db import Archive
+from crawler.dedup import minhash as mh
+from crawler.dedup.fingerprint import hash_form
+from crawler.dedup.nearindex import NearIndex, compatible, essay_count, near_index_for
 from crawler.demo.corpus import TOPICS, ProseGenerator
-from crawler.fingerprint import hash_form
-from crawler.nearindex import NearIndex, compatible, essay_count, near_index_for
 
 SITE_INTRO = "以下是瑞文网小编精心整理的工作总结，欢迎阅读，希望大家能够喜欢。"
 

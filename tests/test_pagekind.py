@@ -11,8 +11,8 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from crawler.article_from_html import page_verdict
-from crawler.listing import TITLE_LINK_CHARS, ListingSignals, listing_signals
+from crawler.extraction.article_from_html import page_verdict
+from crawler.extraction.listing import TITLE_LINK_CHARS, ListingSignals, listing_signals
 
 NAV = """<div class="top"><a href="/">首页</a> <a href="/zuowen/">作文</a> <a href="/fanwen/">范文</a>
 <a href="/jihua/">工作计划</a> <a href="/zongjie/">工作总结</a> <a href="/xinde/">心得体会</a></div>"""

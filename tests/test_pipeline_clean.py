@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from scrapy.exceptions import DropItem
 
-from crawler.extract import extract_page
+from crawler.extraction.extract import extract_page
+from crawler.extraction.profiles import get_profile
 from crawler.items import ArticlePage
-from crawler.profiles import get_profile
 from pipelines.clean import CleanPipeline
 
 PAGE = """<html><head><title>读书心得_测试范文网</title></head><body>

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.profiles import get_profile
-from crawler.textclean import body_paragraphs, normalize_text, strip_boilerplate
+from crawler.extraction.profiles import get_profile
+from crawler.extraction.textclean import body_paragraphs, normalize_text, strip_boilerplate
 
 GENERIC = get_profile("generic")
 REAL = "春天来了，万物复苏，田野里一片生机勃勃的景象。"

@@ -7,7 +7,7 @@ from scrapy import Request, Spider
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse
 
-from crawler.extract import RawPage
+from crawler.extraction.extract import RawPage
 from crawler.items import ArticlePage
 from crawler.middlewares.patternbudget import PatternBudgetMiddleware
 from crawler.middlewares.trapguard import TrapGuardMiddleware

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.profiles import get_profile
+from crawler.extraction.profiles import get_profile
 from crawler.traps import PatternBudget, is_calendar, preferred_hrefs, url_template
 
 

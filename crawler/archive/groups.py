@@ -22,7 +22,7 @@ import sqlite_utils
 from crawler.archive.canonical import Candidate, Decision, choose
 from crawler.archive.db import dumps, plain_text
 from crawler.archive.fts import index_article, unindex_article
-from crawler.fingerprint import hash_form
+from crawler.dedup.fingerprint import hash_form
 
 logger = logging.getLogger(__name__)
 Similarity = Callable[[str, str], float]

@@ -72,7 +72,7 @@ def _v1(db: sqlite_utils.Database) -> None:
 
 
 def _v2_near_index(db: sqlite_utils.Database) -> None:
-    """The persisted near-duplicate index (:mod:`crawler.nearindex`).
+    """The persisted near-duplicate index (:mod:`crawler.dedup.nearindex`).
 
     ``near_bands`` is WITHOUT ROWID with the bucket first in its key: a lookup
     is one b-tree seek per band, and the table is its own index.
@@ -174,7 +174,7 @@ def _add_columns(db: sqlite_utils.Database, table: str, names: tuple[str, ...]) 
 def _backfill_groups(db: sqlite_utils.Database) -> None:
     """The facts an old archive has: each article's own text for its original sighting."""
     from crawler.archive.groups import text_key
-    from crawler.fingerprint import hash_form
+    from crawler.dedup.fingerprint import hash_form
 
     rows = db.execute("SELECT id, text, content_hash, chars FROM articles").fetchall()
     for article_id, text, chash, chars in rows:

@@ -37,7 +37,7 @@ log_level_option = click.option(
 @click.argument("urls", nargs=-1, required=True)
 @db_option
 @click.option("--max-pages", type=click.IntRange(min=1), help="Page cap per site.")
-@click.option("--profile", help="Force a site profile (see crawler/profiles/).")
+@click.option("--profile", help="Force a site profile (see crawler/extraction/profiles/).")
 @click.option("--full", is_flag=True, help="Refetch every known article page (no incremental skip).")
 @click.option("--emit-archived", is_flag=True,
               help="Items for archived pages skipped as not due too (for a feed: -s FEEDS=...); "
@@ -90,7 +90,7 @@ def crawl_and_report(start_urls: list[str], overrides: dict[str, Any], db: Path,
                      profile: str | None, as_json: bool) -> dict[str, Any]:
     """Lock the archive, crawl, print the one-line summary, exit non-zero on failure."""
     from crawler.archive import lock
-    from crawler.profiles import get_profile
+    from crawler.extraction.profiles import get_profile
     from crawler.runner import project_settings, run_crawl
 
     if profile:

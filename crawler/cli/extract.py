@@ -1,9 +1,9 @@
 """``fanwen extract``: what a crawl would archive from one saved page or one URL.
 
-The command is a thin shell over ``crawler.article_from_html.extract_bytes``,
+The command is a thin shell over ``crawler.extraction.article_from_html.extract_bytes``,
 the same calls the spider and the clean pipeline make, so debugging a profile
 here debugs the crawl; pages the crawl would refuse as junk (garbage bytes,
-soft 404s: ``crawler.junk``) are refused here too. Every bad input (missing
+soft 404s: ``crawler.extraction.junk``) are refused here too. Every bad input (missing
 file, empty or binary body, unreachable URL, HTTP error, truncated body, a
 server slower than ``--timeout`` in all) ends in one line on stderr and exit
 code 1.
@@ -22,9 +22,9 @@ from typing import Any
 
 import click
 
-from crawler.article_from_html import Extraction, extract_bytes
-from crawler.hygiene import printable
-from crawler.junk import JunkLimits, not_article_reason
+from crawler.extraction.article_from_html import Extraction, extract_bytes
+from crawler.extraction.hygiene import printable
+from crawler.extraction.junk import JunkLimits, not_article_reason
 
 FETCH_TIMEOUT = 20  # seconds: one page, interactive use; a hung server must not hang the shell
 MAX_BYTES = 50 * 1024 * 1024  # far above any real article page; stops a runaway download

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from crawler.cli.common import db_option, json_option, open_archive
-from crawler.hygiene import printable
+from crawler.extraction.hygiene import printable
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 

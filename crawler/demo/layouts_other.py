@@ -1,6 +1,6 @@
 """HTML of the mobile mirror (no known family) and of site B (xuexila family).
 
-The mirror deliberately matches none of the profiles in crawler/profiles, so
+The mirror deliberately matches none of the profiles in crawler/extraction/profiles, so
 the generic extractor must find its body by density; site B follows the
 xuexila markup with PowerEasy breadcrumbs and junk after "猜你喜欢".
 """

@@ -2,7 +2,7 @@
 
 The spider decides "article" from the URL and the page's shape; this looks
 at what extraction cannot see (decoding damage, "页面不存在" on a short
-page, the markup of the site's own error page; rules in ``crawler.junk``)
+page, the markup of the site's own error page; rules in ``crawler.extraction.junk``)
 and drops the item before any pipeline with one log line and a
 ``junk/<reason>`` stat. Error pages the site serves with a 4xx/5xx status
 are remembered per site (``response_received``), so a 200 page in the
@@ -22,9 +22,9 @@ from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 from scrapy.statscollectors import StatsCollector
 
-from crawler.decode import decode_html
+from crawler.extraction.decode import decode_html
+from crawler.extraction.junk import JunkLimits, not_article_reason, skeleton, visible_text
 from crawler.items import ArticlePage
-from crawler.junk import JunkLimits, not_article_reason, skeleton, visible_text
 from crawler.links import site_of
 
 logger = logging.getLogger(__name__)

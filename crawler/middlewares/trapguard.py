@@ -28,8 +28,8 @@ from scrapy.statscollectors import StatsCollector
 from twisted.python.failure import Failure
 
 from crawler import signals as fanwen_signals
+from crawler.extraction.junk import visible_text
 from crawler.items import ArticlePage
-from crawler.junk import visible_text
 from crawler.traps import KNOWN_KINDS, PatternBudget, budget_for, is_calendar, url_template
 
 logger = logging.getLogger(__name__)

@@ -24,8 +24,10 @@ from twisted.python.failure import Failure
 
 from crawler import signals as fanwen_signals
 from crawler.archive.db import utc_now
-from crawler.decode import decode_html
-from crawler.extract import extract_page
+from crawler.extraction.decode import decode_html
+from crawler.extraction.extract import extract_page
+from crawler.extraction.pagekind import judge_page
+from crawler.extraction.profiles import Profile, get_profile, profile_for
 from crawler.items import ArticlePage
 from crawler.links import (
     PageKind,
@@ -37,8 +39,6 @@ from crawler.links import (
     site_of,
     url_kind,
 )
-from crawler.pagekind import judge_page
-from crawler.profiles import Profile, get_profile, profile_for
 from crawler.traps import preferred_hrefs
 
 logger = logging.getLogger(__name__)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # metadata imports textclean, which imports this module
-    from crawler.metadata import Article
+    from crawler.extraction.metadata import Article
 
 # C0 (but \n), DEL and C1: the characters a stored field never holds.
 CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")

@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from crawler.extract import RawPage, norm_ws
-from crawler.labels import parse_author, parse_origin
-from crawler.profiles import Profile
-from crawler.textclean import body_paragraphs, strip_boilerplate
+from crawler.extraction.extract import RawPage, norm_ws
+from crawler.extraction.labels import parse_author, parse_origin
+from crawler.extraction.profiles import Profile
+from crawler.extraction.textclean import body_paragraphs, strip_boilerplate
 
 __all__ = [
     "Article", "build_article", "category_path", "clean_title", "parse_author", "parse_date",

@@ -3,7 +3,7 @@
 URL patterns decide the pages whose shape a profile knows; every other page,
 and every page whose URL only *looks* like an article's, is judged by what it
 holds. An article has a title and one block of running text; a list has many
-title links with at most a blurb between them (``crawler.listing``). The URL
+title links with at most a blurb between them (``crawler.extraction.listing``). The URL
 stays evidence: a ``page``/``PageNo``/``p`` parameter, ``list`` or ``index_N``
 in the path, or a pager on the page lower the bar for "list".
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from parsel import Selector
 
-from crawler.extract import RawPage
+from crawler.extraction.extract import RawPage
 from crawler.links import PageKind
 
 MIN_ARTICLE_CHARS = 120  # lists are told by their structure (is_listing); this is a short essay

@@ -17,9 +17,15 @@ from collections.abc import Callable, Iterable
 import lxml.etree as etree
 import lxml.html
 
-from crawler.hygiene import drop_lone_joiners
-from crawler.labels import AUTHOR_RES, ORIGIN_RE, is_label_only, parse_author, parse_origin
-from crawler.profiles import Profile
+from crawler.extraction.hygiene import drop_lone_joiners
+from crawler.extraction.labels import (
+    AUTHOR_RES,
+    ORIGIN_RE,
+    is_label_only,
+    parse_author,
+    parse_origin,
+)
+from crawler.extraction.profiles import Profile
 
 logger = logging.getLogger(__name__)
 

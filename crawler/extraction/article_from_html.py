@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from parsel import Selector
 
-from crawler.decode import DecodedPage, decode_html
-from crawler.extract import RawPage, extract_page
-from crawler.hygiene import tidy_article
+from crawler.extraction.decode import DecodedPage, decode_html
+from crawler.extraction.extract import RawPage, extract_page
+from crawler.extraction.hygiene import tidy_article
+from crawler.extraction.metadata import Article, build_article
+from crawler.extraction.pagekind import judge_page
+from crawler.extraction.profiles import Profile, get_profile, profile_for
 from crawler.links import PageKind, canonical_url, site_of, url_kind
-from crawler.metadata import Article, build_article
-from crawler.pagekind import judge_page
-from crawler.profiles import Profile, get_profile, profile_for
 from crawler.settings import CLEAN_MIN_CHARS
 
 

@@ -14,7 +14,7 @@ import re
 
 import lxml.html
 
-from crawler.density import visible_len
+from crawler.extraction.density import visible_len
 
 MIN_ENTRIES = 3
 MIN_ENTRY_CHARS = 100

@@ -21,7 +21,7 @@ import lxml.etree as etree
 import lxml.html
 from parsel.csstranslator import HTMLTranslator
 
-from crawler.density import (
+from crawler.extraction.density import (
     find_main_block,
     link_density,
     prose_score,
@@ -29,10 +29,10 @@ from crawler.density import (
     text_len,
     visible_len,
 )
-from crawler.entries import first_entry_block
-from crawler.flatten import DEPTH_ERROR, flatten_deep
-from crawler.listing import ListingSignals, listing_signals
-from crawler.profiles import GENERIC, Profile
+from crawler.extraction.entries import first_entry_block
+from crawler.extraction.flatten import DEPTH_ERROR, flatten_deep
+from crawler.extraction.listing import ListingSignals, listing_signals
+from crawler.extraction.profiles import GENERIC, Profile
 
 logger = logging.getLogger(__name__)
 

@@ -30,7 +30,7 @@ import numpy as np
 import sqlite_utils
 from scrapy.crawler import Crawler
 
-from crawler import minhash as mh
+from crawler.dedup import minhash as mh
 
 logger = logging.getLogger(__name__)
 ATTRIBUTE = "_fanwen_near_index"

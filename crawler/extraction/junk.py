@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from scrapy.settings import BaseSettings, Settings
 
-from crawler.hygiene import CONTROL
+from crawler.extraction.hygiene import CONTROL
 
 SOFT_404 = re.compile(
     r"\b404\b|not\s*found|页面不存在|页面未找到|页面找不到|找不到(?:该|此|您要的|你要的)?(?:页面|网页|文章)|"

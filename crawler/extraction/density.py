@@ -15,7 +15,7 @@ import re
 import lxml.etree as etree
 import lxml.html
 
-from crawler.labels import is_label_only
+from crawler.extraction.labels import is_label_only
 
 # Prose punctuation. ASCII marks count only before a space: URLs, dates and file names
 # ("http://www.x.gov.cn/", "2019.09.18") are full of dots and colons but are not prose.

@@ -72,7 +72,7 @@ def _kinds() -> npt.NDArray[np.uint8]:
 def _masks() -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """Per-code-point deletion masks, built once per process (~0.5 s scan).
 
-    ``drop``: everything :func:`crawler.fingerprint.hash_form` removes
+    ``drop``: everything :func:`crawler.dedup.fingerprint.hash_form` removes
     (whitespace, punctuation); ``pre``: the subset whose NFKC form is itself
     only whitespace/punctuation, so removing it before NFKC changes nothing
     but the speed. Boolean arrays indexed by code point: numpy filters a
@@ -112,7 +112,7 @@ def near_codes(text: str) -> U32:
 
 
 def near_form(text: str) -> str:
-    """:func:`crawler.fingerprint.hash_form`, ~20x faster on Chinese text.
+    """:func:`crawler.dedup.fingerprint.hash_form`, ~20x faster on Chinese text.
 
     ``hash_form`` runs NFKC over every character, and CPython's NFKC is slow
     (~200 ns/char) as soon as one full-width comma is present, which in
