@@ -33,6 +33,7 @@ from crawler.extraction.entries import first_entry_block
 from crawler.extraction.flatten import DEPTH_ERROR, flatten_deep
 from crawler.extraction.listing import ListingSignals, listing_signals
 from crawler.extraction.profiles import GENERIC, Profile
+from crawler.extraction.teasers import drop_teaser_tails
 
 logger = logging.getLogger(__name__)
 
@@ -160,6 +161,7 @@ def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile
     page.listing = listing_signals(root)
     body = _body(root, profile)
     if body is not None:
+        drop_teaser_tails(body)
         prune_link_blocks(body)
         page.body_html = lxml.html.tostring(body, encoding="unicode")
 

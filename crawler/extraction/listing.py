@@ -20,12 +20,19 @@ from dataclasses import dataclass
 import lxml.etree as etree
 import lxml.html
 
+from crawler.extraction.labels import is_label_only
+
 _SPACE = re.compile(r"\s+")
 _SKIP = frozenset({"script", "style", "noscript", "head", "title", "select", "option", "textarea"})
 # Anchor text this long is a title, not a keyword link, a page number or "更多>>".
 TITLE_LINK_CHARS = 6
 # Page links of a pager; not 首页, which is also every nav's home link.
 _PAGER = re.compile(r"^(?:下一页|下页|尾页|末页|上一页|上页|next|last|›|»|>>|>)$", re.I)
+_INLINE = frozenset({"a", "span", "font", "strong", "b", "em", "i", "u", "small", "big", "label"})
+_NOT_IN_LINK = etree.XPath(".//text()[not(ancestor::a)]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# A run this long is a paragraph or a blurb, not a date, a byline or a label.
+BLURB_RUN_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,10 @@ class ListingSignals:
     prose_chars: int = 0  # characters outside links (visible text only)
     longest_run: int = 0  # the most characters between two title links
     pager: bool = False  # the page links to a next/last page
+    # Runs of at least BLURB_RUN_CHARS and a third of the longest: a list's blurbs are
+    # many runs of about one size; an article's text is one long run (or a few, split by
+    # links).
+    similar_runs: int = 0
 
     @property
     def longest_run_share(self) -> float:
@@ -46,7 +57,8 @@ class ListingSignals:
 def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
     """Walk the page's visible text once, cutting it into runs at each title link."""
     body = root.find("body")
-    titles, prose, longest, run, pager = 0, 0, 0, 0, False
+    titles, prose, run, pager = 0, 0, 0, False
+    runs: list[int] = []
     in_link = hidden = 0
     for event, el in etree.iterwalk(body if body is not None else root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -58,7 +70,9 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
                 pager = pager or bool(_PAGER.match(el.text_content().strip()))
                 if anchor >= TITLE_LINK_CHARS and not in_link:
                     titles += 1
-                    longest, run = max(longest, run), 0
+                    if not _in_recommendation_line(el):
+                        runs.append(run)
+                        run = 0
                 in_link += 1
             elif not hidden and not in_link:
                 chars = len(_SPACE.sub("", el.text or ""))
@@ -71,4 +85,24 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
             if not hidden and not in_link:
                 chars = len(_SPACE.sub("", el.tail or ""))
                 prose, run = prose + chars, run + chars
-    return ListingSignals(titles, prose, max(longest, run), pager)
+    runs.append(run)
+    longest = max(runs)
+    similar = sum(r >= max(BLURB_RUN_CHARS, longest / 3) for r in runs)
+    return ListingSignals(titles, prose, longest, pager, similar)
+
+
+def _in_recommendation_line(link: lxml.html.HtmlElement) -> bool:
+    """The link sits in a line introduced by a promo label ("延伸阅读：<a>…</a>",
+    "猜你感兴趣：<a>…</a>", "【相关阅读】<a>…</a>").
+
+    Such a line inside running text is a recommendation, not a list item: it must not
+    cut the article's prose into list-sized runs. A list item's own text is empty, a
+    bullet, a date or a blurb, never a label word.
+    """
+    block = link.getparent()
+    while block is not None and block.tag in _INLINE:
+        block = block.getparent()
+    if block is None:
+        return False
+    label = "".join(_NOT_IN_LINK(block)).strip()
+    return bool(label) and len(label) <= 20 and bool(_CJK.search(label)) and is_label_only(label)

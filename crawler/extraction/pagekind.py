@@ -42,6 +42,7 @@ class ListRule:
     min_title_links: int
     max_longest_share: float
     max_longest_run: int
+    min_similar_runs: int = 0
 
 
 LIST_RULE = ListRule(min_title_links=8, max_longest_share=0.12, max_longest_run=500)
@@ -51,6 +52,14 @@ BLURB_LIST_RULE = ListRule(min_title_links=8, max_longest_share=0.2, max_longest
 # Title links and no prose anywhere: a bare list of titles and dates, however few its
 # characters (its footer then holds a large share of them).
 BARE_LIST_RULE = ListRule(min_title_links=8, max_longest_share=1.0, max_longest_run=100)
+# Many blurbs of one size (runs of 100+ characters, each at least a third of the longest,
+# the longest no more than an excerpt): picture or heading lists with 200-350-character
+# blurbs, whatever the URL and pager. Generated articles have at most 4 such runs (a text
+# cut by links), the real ones (gne, cwced) at most 5 and then a longest run of 980+
+# characters; the generated long-blurb lists 6 or more, the tieba list 11.
+REPEATED_BLURB_RULE = ListRule(
+    min_title_links=6, max_longest_share=1.0, max_longest_run=400, min_similar_runs=6
+)
 # With list evidence in the URL or a pager: fewer, longer blurbs still make a list.
 EVIDENCED_LIST_RULE = ListRule(min_title_links=5, max_longest_share=0.25, max_longest_run=500)
 LIST_URL_HINT = re.compile(
@@ -87,11 +96,14 @@ def is_listing(raw: RawPage, url: str, evidenced: bool = False) -> bool:
     """Many title links with only blurbs between them; list evidence admits longer blurbs."""
     signals = raw.listing
     evidenced = evidenced or signals.pager or bool(LIST_URL_HINT.search(url))
-    rules = (LIST_RULE, BLURB_LIST_RULE, BARE_LIST_RULE) + ((EVIDENCED_LIST_RULE,) if evidenced else ())
+    rules = (LIST_RULE, BLURB_LIST_RULE, BARE_LIST_RULE, REPEATED_BLURB_RULE) + (
+        (EVIDENCED_LIST_RULE,) if evidenced else ()
+    )
     return any(
         signals.title_links >= rule.min_title_links
         and signals.longest_run_share <= rule.max_longest_share
         and signals.longest_run <= rule.max_longest_run
+        and signals.similar_runs >= rule.min_similar_runs
         for rule in rules
     )
 
