@@ -260,6 +260,11 @@ def test_recommendation_line_does_not_cut_a_run() -> None:
     assert labelled.title_links == bare.title_links == 1
     assert labelled.longest_run == 2 * len(para) + len("猜你感兴趣：")
     assert bare.longest_run == len(para)
+    br_lines = signals(f'<div>{para}<br>【相关阅读】<a href="/a/1.html">一篇别的文章标题</a>、'
+                       f'<a href="/a/2.html">又一篇别的文章标题</a><br>{para}</div>')
+    assert br_lines.longest_run == 2 * len(para) + len("【相关阅读】、")
+    categorised = signals(f'<p>{para}</p><p>[范文] <a href="/a/1.html">一篇别的文章标题</a></p><p>{para}</p>')
+    assert categorised.longest_run == len(para) + len("[范文]")  # a list item's prefix cuts
 
 
 def test_similar_runs_count_blurbs_of_one_size() -> None:

@@ -29,8 +29,9 @@ TITLE_LINK_CHARS = 6
 # Page links of a pager; not 首页, which is also every nav's home link.
 _PAGER = re.compile(r"^(?:下一页|下页|尾页|末页|上一页|上页|next|last|›|»|>>|>)$", re.I)
 _INLINE = frozenset({"a", "span", "font", "strong", "b", "em", "i", "u", "small", "big", "label"})
-_NOT_IN_LINK = etree.XPath(".//text()[not(ancestor::a)]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Words of a promo label; a label without one ("·", "[范文]") may prefix list items.
+_REC_WORD = re.compile(r"推荐|阅读|相关|延伸|猜你|喜欢|感兴趣|更多|查看|点击|热门|精彩|必读|看看")
+MAX_LABEL_CHARS = 20
 # A run this long is a paragraph or a blurb, not a date, a byline or a label.
 BLURB_RUN_CHARS = 100
 
@@ -59,6 +60,7 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
     body = root.find("body")
     titles, prose, run, pager = 0, 0, 0, False
     runs: list[int] = []
+    line = ""  # the current line's text outside links, up to MAX_LABEL_CHARS + 1 of its end
     in_link = hidden = 0
     for event, el in etree.iterwalk(body if body is not None else root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -70,11 +72,12 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
                 pager = pager or bool(_PAGER.match(el.text_content().strip()))
                 if anchor >= TITLE_LINK_CHARS and not in_link:
                     titles += 1
-                    if not _in_recommendation_line(el):
+                    if not is_recommendation_label(line):
                         runs.append(run)
                         run = 0
                 in_link += 1
             elif not hidden and not in_link:
+                line = _line(line, tag, el.text)
                 chars = len(_SPACE.sub("", el.text or ""))
                 prose, run = prose + chars, run + chars
         else:
@@ -83,6 +86,7 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
             elif tag == "a" and in_link:
                 in_link -= 1
             if not hidden and not in_link:
+                line = _line(line, tag, el.tail)
                 chars = len(_SPACE.sub("", el.tail or ""))
                 prose, run = prose + chars, run + chars
     runs.append(run)
@@ -91,18 +95,24 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
     return ListingSignals(titles, prose, longest, pager, similar)
 
 
-def _in_recommendation_line(link: lxml.html.HtmlElement) -> bool:
-    """The link sits in a line introduced by a promo label ("延伸阅读：<a>…</a>",
-    "猜你感兴趣：<a>…</a>", "【相关阅读】<a>…</a>").
+def _line(line: str, tag: str, text: str | None) -> str:
+    """The line after ``text``: a block's edge or a ``<br>`` starts a new one."""
+    if tag not in _INLINE:
+        line = ""
+    return (line + _SPACE.sub("", text or ""))[-(MAX_LABEL_CHARS + 1):]
+
+
+def is_recommendation_label(line: str) -> bool:
+    """The text before a link on its line introduces a recommendation ("延伸阅读：",
+    "猜你感兴趣：", "【相关阅读】", "【推荐】"), whether the line is a ``<p>`` or a
+    ``<br>``-separated line.
 
     Such a line inside running text is a recommendation, not a list item: it must not
-    cut the article's prose into list-sized runs. A list item's own text is empty, a
-    bullet, a date or a blurb, never a label word.
+    cut the article's prose into list-sized runs. A list item's link comes first on
+    its line or after a bullet, a date or a category, not after a promo label.
     """
-    block = link.getparent()
-    while block is not None and block.tag in _INLINE:
-        block = block.getparent()
-    if block is None:
-        return False
-    label = "".join(_NOT_IN_LINK(block)).strip()
-    return bool(label) and len(label) <= 20 and bool(_CJK.search(label)) and is_label_only(label)
+    return (
+        0 < len(line) <= MAX_LABEL_CHARS
+        and bool(_REC_WORD.search(line))
+        and is_label_only(line)
+    )
