@@ -147,6 +147,21 @@ def picture_list() -> bytes:
     return html_page("节日作文_晴川范文网", body)
 
 
+def bare_list_numbers_pager() -> bytes:
+    """Titles and dates only, a pager of page numbers alone (no 下一页), and a sidebar
+    whose two teasers hold the page's longest run of text."""
+    items = "".join(
+        f'<li><a href="/fayan/c{9276300 + i}.html">在{t}活动推进会上的发言</a><span>2023-0{1 + i % 9}-1{i % 10}</span></li>'
+        for i, t in enumerate(TOPICS + TOPICS[:6])
+    )
+    pager = "".join(f'<a href="/fayan/3805590_{n}.html">{n}</a> ' for n in range(8, 11))
+    teasers = "".join(f'<div><a href="/fayan/c{7902970 + i}.html">{t}发言稿</a><p>{BLURB.format(t=t)[:110]}</p></div>'
+                      for i, t in enumerate(TOPICS[:2]))
+    body = (f'<div class="box"><h2>发言稿</h2><ul>{items}</ul><div class="page">{pager}<span>11</span></div></div>'
+            f'<div class="aside"><h3>最新推荐</h3>{teasers}</div>')
+    return html_page("发言稿_晴川范文网", body)
+
+
 MAMA = [
     "我的妈妈是一名护士，她有一双会笑的眼睛，说起话来温柔极了。",
     "妈妈的工作很忙，经常要上夜班。有一次我发高烧，妈妈刚下夜班，顾不上休息就背着我去了医院。",
@@ -174,8 +189,10 @@ def essay_split_by_recommendations() -> bytes:
         (tag_page, "http://www.qingchuanfw.com/tags.php?/%E6%89%8B%E6%8A%84%E6%8A%A5/"),
         (forum_thread_list, "http://bbs.qingchuanfw.com/forum-36-1.html"),
         (picture_list, "http://www.qingchuanfw.com/zuowen/2107175.html"),
+        (bare_list_numbers_pager, "http://www.qingchuanfw.com/fayan/3805590.html"),
     ],
-    ids=["dede-list-php", "list-at-article-url", "tag-page", "forum-thread-list", "picture-list"],
+    ids=["dede-list-php", "list-at-article-url", "tag-page", "forum-thread-list", "picture-list",
+         "numbers-pager"],
 )
 def test_list_pages_are_not_archived(build, url: str) -> None:
     verdict = page_verdict(build(), url)
@@ -272,6 +289,13 @@ def test_similar_runs_count_blurbs_of_one_size() -> None:
     items = "".join(f'<li><a href="/a/{i}.html">第{i}篇文章的标题</a><p>{blurb}</p></li>' for i in range(7))
     assert signals(f"<ul>{items}</ul>").similar_runs == 7
     assert signals(f"<p>{blurb * 4}</p><ul>{items}</ul>").similar_runs == 1  # one long text
+
+
+def test_page_numbers_under_one_container_are_a_pager() -> None:
+    numbers = "".join(f'<a href="/l_{n}.html">{n}</a> ' for n in range(3, 6))
+    assert signals(f"<p>正文内容。</p><div class='pg'>{numbers}</div>").pager
+    calendar = "".join(f'<td><a href="/day/{n}.html">{n}</a></td>' for n in range(1, 8))
+    assert not signals(f"<p>正文内容。</p><table><tr>{calendar}</tr></table>").pager
 
 
 @pytest.mark.parametrize(

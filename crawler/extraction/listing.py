@@ -32,6 +32,8 @@ _INLINE = frozenset({"a", "span", "font", "strong", "b", "em", "i", "u", "small"
 # Words of a promo label; a label without one ("·", "[范文]") may prefix list items.
 _REC_WORD = re.compile(r"推荐|阅读|相关|延伸|猜你|喜欢|感兴趣|更多|查看|点击|热门|精彩|必读|看看")
 MAX_LABEL_CHARS = 20
+_PAGE_NUMBER = re.compile(r"^\s*\[?\d{1,4}\]?\s*$")
+MIN_PAGE_NUMBERS = 3
 # A run this long is a paragraph or a blurb, not a date, a byline or a label.
 BLURB_RUN_CHARS = 100
 
@@ -60,6 +62,7 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
     body = root.find("body")
     titles, prose, run, pager = 0, 0, 0, False
     runs: list[int] = []
+    numbers: dict[lxml.html.HtmlElement, int] = {}  # container -> page-number links in it
     line = ""  # the current line's text outside links, up to MAX_LABEL_CHARS + 1 of its end
     in_link = hidden = 0
     for event, el in etree.iterwalk(body if body is not None else root, events=("start", "end")):
@@ -70,6 +73,7 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
             elif tag == "a" and not hidden:
                 anchor = len(_SPACE.sub("", el.text_content()))
                 pager = pager or bool(_PAGER.match(el.text_content().strip()))
+                _count_page_number(el, numbers)
                 if anchor >= TITLE_LINK_CHARS and not in_link:
                     titles += 1
                     if not is_recommendation_label(line):
@@ -92,7 +96,24 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
     runs.append(run)
     longest = max(runs)
     similar = sum(r >= max(BLURB_RUN_CHARS, longest / 3) for r in runs)
+    pager = pager or any(n >= MIN_PAGE_NUMBERS for n in numbers.values())
     return ListingSignals(titles, prose, longest, pager, similar)
+
+
+def _count_page_number(link: lxml.html.HtmlElement, numbers: dict[lxml.html.HtmlElement, int]) -> None:
+    """Count a link whose anchor is a page number ("8", "9") under its pager container.
+
+    A pager of numbers alone ("8 9 10 11 12") is as much a pager as "下一页". The
+    container is the link's parent, or the list around it for ``<li><a>``: a calendar
+    widget's day links sit one per table cell and never add up.
+    """
+    if not _PAGE_NUMBER.match(link.text_content()):
+        return
+    box = link.getparent()
+    if box is not None and box.tag == "li":
+        box = box.getparent()
+    if box is not None:
+        numbers[box] = numbers.get(box, 0) + 1
 
 
 def _line(line: str, tag: str, text: str | None) -> str:

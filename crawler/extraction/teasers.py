@@ -31,6 +31,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_IN_LINK = etree.XPath(".//text()[not(ancestor::a)]")
 _BLOCKS = frozenset({"p", "div", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6", "section"})
 MAX_HEADING_CHARS = 20
+MAX_HEADING_CHILDREN = 3  # <p><strong><font>相关文章</font></strong></p>
 MIN_PAIRS = 2  # one link and one teaser could be a mid-text recommendation
 
 
@@ -56,6 +57,8 @@ def _teaser_tail_start(kids: list[lxml.html.HtmlElement]) -> int | None:
 
 def _is_heading(el: lxml.html.HtmlElement) -> bool:
     """A short label with no link: "相关文章：", "【相关阅读】", "猜你喜欢"."""
+    if len(el) > MAX_HEADING_CHILDREN:
+        return False  # a container, not a label: skip reading its whole text
     text = _SPACE.sub("", el.text_content())
     return (
         0 < len(text) <= MAX_HEADING_CHARS
