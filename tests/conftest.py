@@ -44,3 +44,12 @@ def cleaned_item(url: str, text: str, title: str = "标题", site: str | None = 
         title=title, paragraphs=paragraphs, text=text, chars=len(text),
         content_hash=content_hash(text), page_urls=[url],
     )
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path):
+    """A fresh redis-server of this test's own (see tests/redis_server.py)."""
+    from tests.redis_server import RedisServer
+
+    with RedisServer(tmp_path / "redis") as server:
+        yield server.url
