@@ -37,7 +37,14 @@ def worker_settings(settings: Settings, redis_url: str) -> Settings:
     # TODO(seam): the incremental middleware reads the archive through ArchiveReader, which
     # the worker replaces by the Redis-backed reader; until then workers crawl in full.
     _replace(settings, "DOWNLOADER_MIDDLEWARES", {
-        "crawler.middlewares.incremental.IncrementalMiddleware": None})
+        "crawler.middlewares.incremental.IncrementalMiddleware": None,
+        "crawler.middlewares.sitecap.SiteCapMiddleware": None,
+        "crawler.distributed.sitecap.SharedSiteCapMiddleware": 110,
+        # Whole-crawl politeness (Redis) next to the download itself: a request refused before
+        # never waits, and its response reaches us before redirect/retry replace the request
+        # (which would skip our process_response and keep the host's slot taken).
+        "crawler.distributed.politeness.SharedPolitenessMiddleware": 990,
+    })
     settings.set("ARCHIVE_INCREMENTAL", False, priority="cmdline")
     return settings
 
