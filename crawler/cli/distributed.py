@@ -105,5 +105,128 @@ def worker(redis_url: str, prefix: str, idle: float | None, settings: tuple[str,
         sys.exit(EXIT_CRAWL_FAILED)
 
 
-COMMANDS = [seed, worker]
-_ = (Path, db_option)  # used by ingest/crawl below once they land
+@click.command()
+@redis_option
+@db_option
+@prefix_option
+@click.option("--follow", is_flag=True,
+              help="Keep ingesting when the crawl is empty (for workers started later); Ctrl-C ends.")
+@click.option("--idle", type=click.FloatRange(min=0), default=2.0, show_default=True,
+              help="Seconds the crawl must stay empty (frontier, leases, stream) before exiting.")
+@click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Setting of the archive writer (DEDUPE_*, STORE_*, ARCHIVE_*); repeatable.")
+@log_level_option
+@json_option
+def ingest(redis_url: str, db: Path, prefix: str, follow: bool, idle: float,
+           settings: tuple[str, ...], log_level: str, as_json: bool) -> None:
+    """Store what the workers of a distributed crawl found: the one archive writer.
+
+    Reads the crawl's Redis stream (a consumer group: a restarted ingest
+    takes up what a killed one had not committed), dedupes and stores into
+    the archive, and publishes what workers need to know of it. Exits when
+    frontier, leases and stream are all empty, with the summary of a crawl.
+    Exit status as `fanwen crawl`.
+
+    \b
+    Example:
+      fanwen ingest --redis redis://10.0.0.5:6379/0 --db data/archive.sqlite
+    """
+    from crawler.distributed.keys import RedisKeys
+
+    overrides = {"ARCHIVE_PATH": str(db), "LOG_LEVEL": log_level.upper(),
+                 "FANWEN_REDIS_PREFIX": prefix, **parse_setting(settings)}
+    ingest_and_report(connect(redis_url), RedisKeys(prefix), db, overrides, as_json,
+                      follow=follow, idle=idle)
+
+
+def ingest_and_report(server: Any, keys: Any, db: Path, overrides: dict[str, Any], as_json: bool,
+                      follow: bool = False, idle: float = 2.0,
+                      others_done: Any = lambda: True, extra_failure: Any = lambda: None) -> None:
+    """Lock the archive, ingest, print the summary line of a crawl, exit as a crawl does."""
+    import time
+
+    from scrapy.utils.log import configure_logging
+
+    from crawler.archive import lock
+    from crawler.cli.common import EXIT_LOCKED, open_archive, require_writable
+    from crawler.cli.crawl import print_summary
+    from crawler.distributed.run import ingest as run_ingest
+    from crawler.runner import project_settings
+
+    settings = project_settings(overrides)
+    configure_logging(settings)
+    require_writable(db)
+    try:
+        lock.acquire(db)
+    except lock.ArchiveLocked as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    try:
+        open_archive(db, must_exist=False, write=True).close()
+        started = time.monotonic()
+        result = run_ingest(server, keys, db, settings, follow, idle, others_done,
+                            progress_printer())
+    finally:
+        lock.release(db)
+    failed = extra_failure()
+    if failed:
+        result = type(result)(result.finish_reason, result.stats, failed)
+    print_summary(result, time.monotonic() - started, db, as_json)
+
+
+def distributed_crawl(start_urls: list[str], redis_url: str, workers: int,
+                      overrides: dict[str, Any], db: Path, log_level: str, as_json: bool) -> None:
+    """Seed, start the workers, ingest here until the crawl is done."""
+    from crawler.distributed.keys import RedisKeys
+    from crawler.distributed.roles import seed as queue_seeds
+    from crawler.distributed.run import start_workers, wait_workers
+
+    prefix = str(overrides.get("FANWEN_REDIS_PREFIX", "fanwen"))
+    keys = RedisKeys(prefix)
+    server = connect(redis_url)
+    queue_seeds(server, keys, start_urls)
+    worker_overrides = {k: str(v) for k, v in overrides.items()
+                        if k not in ("ARCHIVE_PATH", "LOG_LEVEL")}
+    idle = float(overrides.get("FANWEN_WORKER_IDLE_SECONDS", 5.0))
+    processes = start_workers(redis_url, prefix, workers, idle, worker_overrides, log_level)
+    codes: list[int] = []
+
+    def others_done() -> bool:
+        return all(p.poll() is not None for p in processes)
+
+    def failed_workers() -> str | None:
+        codes.extend(wait_workers(processes))
+        bad = [code for code in codes if code != 0]
+        return f"{len(bad)} of {len(codes)} workers failed (exit {bad})" if bad else None
+
+    try:
+        ingest_and_report(server, keys, db, overrides, as_json, others_done=others_done,
+                          extra_failure=failed_workers)
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+            process.wait()
+
+
+def progress_printer() -> Any:
+    """A live line on a terminal (entries, articles); silent for cron."""
+    import time
+
+    if not sys.stderr.isatty():
+        return None
+    last = [0.0]
+
+    def show(ingest: Any) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 1.0:
+            last[0] = now
+            counts = ingest.counts
+            click.echo(f"\ringest: {counts['ingest/entries']} entries, "
+                       f"{len(ingest.page_urls)} pages, {counts['ingest/new']} new articles",
+                       err=True, nl=False)
+
+    return show
+
+
+COMMANDS = [seed, worker, ingest]
