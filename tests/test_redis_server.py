@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import redis
 
@@ -14,7 +15,8 @@ def test_a_real_server_runs_lua_and_streams(redis_url: str) -> None:
     assert client.eval("return redis.call('INCR', KEYS[1])", 1, "n") == 1
     client.xadd("s", {"k": "v"})
     client.xgroup_create("s", "g", id="0")
-    assert client.xreadgroup("g", "c", {"s": ">"})[0][1][0][1] == {b"k": b"v"}
+    answer: Any = client.xreadgroup("g", "c", {"s": ">"})
+    assert answer[0][1][0][1] == {b"k": b"v"}
     client.close()
 
 

@@ -25,7 +25,7 @@ from crawler.distributed.keys import RedisKeys
 from crawler.distributed.leases import Leases
 
 logger = logging.getLogger(__name__)
-GROUP = b"ingest"
+GROUP = "ingest"
 CONSUMER = "ingest"  # one ingest per crawl: a restarted one owns the dead one's pending entries
 
 
@@ -120,7 +120,7 @@ class Ingest:
         if self.server.llen(k.start_urls):
             return False
         groups: Any = self.server.xinfo_groups(k.stream)
-        mine = next((g for g in groups if g["name"] == GROUP), None)
+        mine = next((g for g in groups if g["name"] in (GROUP, GROUP.encode())), None)
         return mine is not None and not mine["pending"] and not mine["lag"]
 
     def stats(self) -> dict[str, Any]:

@@ -96,16 +96,16 @@ class Leases:
     def renew(self, lease_ids: list[bytes]) -> int:
         if not lease_ids:
             return 0
-        return int(self._renew(keys=[self.keys.leases], args=[self.seconds, *lease_ids]))  # type: ignore[arg-type]
+        return int(self._renew(keys=[self.keys.leases], args=[self.seconds, *lease_ids]))
 
     def reap(self, limit: int = 1000) -> int:
         """Put expired leases back on the frontier; how many."""
         k = self.keys
-        return int(self._reap(keys=[k.frontier, k.leases, k.lease_data, k.lease_score],  # type: ignore[arg-type]
+        return int(self._reap(keys=[k.frontier, k.leases, k.lease_data, k.lease_score],
                               args=[limit]))
 
     def held(self) -> int:
-        return int(self.server.zcard(self.keys.leases))  # type: ignore[arg-type]
+        return int(self.server.zcard(self.keys.leases))
 
     def release(self, lease_ids: list[bytes]) -> None:
         """Give leases back at once (a worker stopping cleanly): expire, then reap."""

@@ -79,7 +79,7 @@ class SharedPolitenessMiddleware:
                 await asyncio.sleep(POLL_SECONDS)
             request.meta["fanwen_host_token"] = token
         if self.delay_ms > 0:
-            wait_ms = int(self._reserve(keys=[self.keys.host("next", host)],  # type: ignore[arg-type]
+            wait_ms = int(self._reserve(keys=[self.keys.host("next", host)],
                                         args=[self.delay_ms]))
             if wait_ms > 0:
                 await asyncio.sleep(wait_ms / 1000)

@@ -63,7 +63,7 @@ def seed(server: redis.Redis, keys: RedisKeys, urls: list[str]) -> int:
     """
     from crawler.distributed.spider import RedisTemplateSpider
 
-    pending = (server.zcard(keys.frontier) + server.zcard(keys.leases)  # type: ignore[operator]
+    pending = (server.zcard(keys.frontier) + server.zcard(keys.leases)
                + server.llen(keys.start_urls))
     if not pending:
         stale = [keys.dupefilter, keys.sites, *server.scan_iter(keys.host("*", "*"))]

@@ -28,6 +28,12 @@ TICK_SECONDS = 0.5  # how often the engine is woken for new frontier work, lease
 
 class LeasingScheduler(Scheduler):
     crawler: Crawler
+    df: Any
+    leased: dict[Request, bytes]
+    lease_seconds: int
+    ticker: LoopingCall
+    last_renew: float
+    last_reap: float
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -36,7 +42,7 @@ class LeasingScheduler(Scheduler):
         instance.stats = crawler.stats
         instance.crawler = crawler
         instance.persist = True  # the frontier belongs to the crawl, not to one worker
-        instance.leased: dict[Request, bytes] = {}
+        instance.leased = {}
         instance.lease_seconds = settings.getint("FANWEN_LEASE_SECONDS")
         instance.ticker = LoopingCall(instance.tick)
         instance.last_renew = instance.last_reap = 0.0

@@ -33,6 +33,7 @@ class SharedSiteCapMiddleware(SiteCapMiddleware):
 
     server: redis.Redis
     keys: RedisKeys
+    _admit: Any
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
