@@ -40,8 +40,8 @@ from tests.redis_server import RedisServer  # noqa: E402
 def stream_rate(redis_url: str) -> tuple[int, float]:
     """(page facts, pages/min between the first and the last fact)."""
     client = redis.Redis.from_url(redis_url)
-    ids = [entry_id for entry_id, fields in client.xrange("fanwen:stream")
-           if fields[b"type"] == b"fact"]
+    entries: Any = client.xrange("fanwen:stream")
+    ids = [entry_id for entry_id, fields in entries if fields[b"type"] == b"fact"]
     client.close()
     millis = [int(entry_id.split(b"-")[0]) for entry_id in ids]
     seconds = max(0.001, (max(millis) - min(millis)) / 1000)

@@ -92,7 +92,7 @@ class Ingest:
         return list(answer[0][1]) if answer else []
 
     def handle(self, entries: list[tuple[bytes, dict[bytes, bytes]]]) -> None:
-        from crawler.distributed.legacy import record_from_dict
+        from crawler.items import ArticleRecord
 
         touched: list[str] = []
         for _, fields in entries:
@@ -102,7 +102,7 @@ class Ingest:
                 self.page_urls.add(data["url"])
                 touched.append(data["url"])
             elif kind == b"item":
-                record = record_from_dict(data)
+                record = ArticleRecord.from_dict(data)
                 self.counts[f"ingest/{self.writer.store(record)}"] += 1
                 touched += [record.page_url, *record.page_urls]
             elif kind == b"stats":

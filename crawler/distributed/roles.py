@@ -29,15 +29,15 @@ def worker_settings(settings: Settings, redis_url: str) -> Settings:
     }.items():
         settings.set(name, value, priority="cmdline")
     _replace(settings, "ITEM_PIPELINES", {
-        "pipelines.dedupe.DedupePipeline": None, "pipelines.store.StorePipeline": None,
+        "pipelines.store.StorePipeline": None,
         "crawler.distributed.pipeline.StreamPipeline": 300})
     _replace(settings, "EXTENSIONS", {
-        "crawler.extensions.ledger.ArchiveLedger": None,
-        "crawler.distributed.facts.StreamFacts": 500})
-    # TODO(seam): the incremental middleware reads the archive through ArchiveReader, which
-    # the worker replaces by the Redis-backed reader; until then workers crawl in full.
+        "crawler.extensions.archive.ArchiveExtension": None,
+        "crawler.distributed.facts.StreamFacts": 500,
+        # Incremental decisions and revisits read the archive the ingest published in Redis.
+        "crawler.archive.reader.ArchiveReader": None,
+        "crawler.distributed.reader.RedisArchiveReader": 505})
     _replace(settings, "DOWNLOADER_MIDDLEWARES", {
-        "crawler.middlewares.incremental.IncrementalMiddleware": None,
         "crawler.middlewares.sitecap.SiteCapMiddleware": None,
         "crawler.distributed.sitecap.SharedSiteCapMiddleware": 110,
         # Whole-crawl politeness (Redis) next to the download itself: a request refused before
@@ -45,7 +45,6 @@ def worker_settings(settings: Settings, redis_url: str) -> Settings:
         # (which would skip our process_response and keep the host's slot taken).
         "crawler.distributed.politeness.SharedPolitenessMiddleware": 990,
     })
-    settings.set("ARCHIVE_INCREMENTAL", False, priority="cmdline")
     return settings
 
 

@@ -55,10 +55,10 @@ def ingest(server: redis.Redis, keys: RedisKeys, db: Path, settings: Settings,
            progress: Callable[[Ingest], None] | None = None) -> IngestResult:
     """Open a run on the archive, ingest the crawl's stream to its end, close the run.
     The caller holds the archive lock."""
-    from crawler.distributed.legacy import writer_class
+    from crawler.archive.writer import ArchiveWriter
 
     stats = _Stats()
-    writer = writer_class()(db, settings, stats)
+    writer = ArchiveWriter(db, settings, stats)
     sites = sorted(s.decode() for s in server.smembers(keys.sites))  # type: ignore[union-attr]
     run_id = writer.open_run({"role": "ingest", "redis_prefix": keys.prefix}, sites)
     published = pagestates.publish_archive(server, keys, db, run_id)

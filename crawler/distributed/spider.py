@@ -11,6 +11,7 @@ worker needs no start URLs and learns sites seeded after it started.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -39,10 +40,10 @@ class RedisTemplateSpider(RedisMixin, TemplateSpider):
         super().__init__(start_urls=start_urls or [PLACEHOLDER], **kwargs)
         if not start_urls:
             self.start_urls = []
+        # The crawl's sites grow as sites are seeded; Scrapy's offsite filter and fanwen's
+        # link filter and revisits follow allowed_domains (Scrapy re-reads it when it changes).
         self.sites: set[str] = {site_of(url) for url in self.start_urls}
-        # Scrapy's offsite filter reads allowed_domains once, at open; ours (_on_our_sites)
-        # follows self.sites, which grows as sites are seeded.
-        self.allowed_domains = []
+        self.allowed_domains = sorted(self.sites)
         self._idle_since = time.monotonic()
 
     @classmethod
@@ -57,10 +58,24 @@ class RedisTemplateSpider(RedisMixin, TemplateSpider):
         return spider
 
     async def start(self) -> AsyncIterator[Any]:
+        await self._archive_published()
         for request in self.next_requests():  # scrapy-redis start data, now rather than when idle
             yield request
-        async for request in super().start():  # TemplateSpider's revisits (seeds are queued)
+        async for request in super().start():  # none: the seeds are in the frontier
             yield request
+
+    async def _archive_published(self) -> None:
+        """Incremental decisions (skip, conditional refetch, revisits) need the page states
+        the ingest publishes at its start: wait for them, at most the idle time."""
+        if not self.settings.getbool("ARCHIVE_INCREMENTAL"):
+            return
+        deadline = time.monotonic() + max(self.idle_seconds, 5.0)
+        while not self.server.hget(self.keys.archive, "ready"):
+            if time.monotonic() > deadline:
+                logger.warning("no ingest has published the archive in Redis: crawling without "
+                               "knowing what is archived (start `fanwen ingest` first)")
+                return
+            await asyncio.sleep(0.2)
 
     def make_request_from_data(self, data: bytes) -> Request | list[Request]:
         """A start entry: JSON ``{"url": ...}`` (scrapy-redis's format) or a bare URL."""
@@ -77,10 +92,7 @@ class RedisTemplateSpider(RedisMixin, TemplateSpider):
         """Re-read the crawl's sites when a request for an unknown host comes in."""
         if host not in self.sites:
             self.sites |= {s.decode() for s in self.server.smembers(self.keys.sites)}
-
-    def _on_our_sites(self, url: str) -> bool:
-        host = site_of(url)
-        return any(host == d or host.endswith("." + d) for d in self.sites)
+            self.allowed_domains = sorted(self.sites)
 
     def spider_idle(self) -> None:
         """Stay open while the crawl has work anywhere (another worker's lease may
