@@ -128,3 +128,10 @@ LOG_FORMATTER = "crawler.logformatter.QuietLogFormatter"  # one line per dropped
 DEFAULT_DROPITEM_LOG_LEVEL = "INFO"  # dropping a non-article is routine on content farms
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 TELNETCONSOLE_ENABLED = False  # an open port per scheduled run is a liability
+
+# --- distributed crawl on scrapy-redis (docs/scaling.md) -------------------------------
+FANWEN_REDIS_PREFIX = "fanwen"  # every Redis key of a crawl starts with it: crawls share a server by prefix
+FANWEN_LEASE_SECONDS = 60  # a dead worker's requests go back to the frontier after this; live ones renew
+FANWEN_WORKER_IDLE_SECONDS = 10.0  # a worker exits after this long with no request queued or leased anywhere
+FANWEN_HOST_DELAY = -1.0  # seconds between two requests to a host across all workers; -1: DOWNLOAD_DELAY
+FANWEN_HOST_CONCURRENCY = -1  # requests in flight per host across all workers; -1: CONCURRENT_REQUESTS_PER_DOMAIN

@@ -58,3 +58,12 @@ def store_records(crawler: Crawler, records: list[ArticleRecord]) -> list[Articl
     finally:
         writer.close()
     return records
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path):
+    """A fresh redis-server of this test's own (see tests/redis_server.py)."""
+    from tests.redis_server import RedisServer
+
+    with RedisServer(tmp_path / "redis") as server:
+        yield server.url

@@ -128,6 +128,12 @@ class ArchiveWriter:
         else:
             raise ValueError(f"unknown page fact {event!r}")
 
+    def flush(self) -> None:
+        """Commit the page facts still batched: a caller that acknowledges facts to a
+        queue (the distributed ingest) does so only once they are committed."""
+        with self.archive.transaction():
+            self._flush_pages()
+
     def _flush_pages(self) -> None:
         """Write queued ledger rows (inside a transaction)."""
         rows, self._pending = list(self._pending.values()), {}
