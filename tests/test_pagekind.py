@@ -11,8 +11,11 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
+from benchmarks.layoutgen.generate import generate
 from crawler.extraction.article_from_html import page_verdict
+from crawler.extraction.extract import RawPage
 from crawler.extraction.listing import TITLE_LINK_CHARS, ListingSignals, listing_signals
+from crawler.extraction.pagekind import is_link_body
 
 NAV = """<div class="top"><a href="/">首页</a> <a href="/zuowen/">作文</a> <a href="/fanwen/">范文</a>
 <a href="/jihua/">工作计划</a> <a href="/zongjie/">工作总结</a> <a href="/xinde/">心得体会</a></div>"""
@@ -154,10 +157,10 @@ def bare_list_numbers_pager() -> bytes:
         f'<li><a href="/fayan/c{9276300 + i}.html">在{t}活动推进会上的发言</a><span>2023-0{1 + i % 9}-1{i % 10}</span></li>'
         for i, t in enumerate(TOPICS + TOPICS[:6])
     )
-    pager = "".join(f'<a href="/fayan/3805590_{n}.html">{n}</a> ' for n in range(8, 11))
+    numbers = "".join(f'<a href="/fayan/3805590_{n}.html">{n}</a> ' for n in range(8, 11))
     teasers = "".join(f'<div><a href="/fayan/c{7902970 + i}.html">{t}发言稿</a><p>{BLURB.format(t=t)[:110]}</p></div>'
                       for i, t in enumerate(TOPICS[:2]))
-    body = (f'<div class="box"><h2>发言稿</h2><ul>{items}</ul><div class="page">{pager}<span>11</span></div></div>'
+    body = (f'<div class="box"><h2>发言稿</h2><ul>{items}</ul><div class="page">{numbers}<span>11</span></div></div>'
             f'<div class="aside"><h3>最新推荐</h3>{teasers}</div>')
     return html_page("发言稿_晴川范文网", body)
 
@@ -218,6 +221,22 @@ def test_short_and_oddly_placed_articles_are_archived(build, url: str, title: st
     assert verdict.article.title == title
     assert needle in verdict.article.text
     assert "热门排行" not in verdict.article.text
+
+
+def test_title_list_body_is_not_an_article() -> None:
+    """Seed 41's page 444 of the layout generator: a bare title list at an article-looking
+    URL whose sidebar teaser is the longest run; the chosen block is the list itself."""
+    page = next(p for p in generate(41, 445) if p.index == 444)
+    verdict = page_verdict(page.body, page.truth.url, page.content_type)
+    assert page.truth.kind == "list"
+    assert (verdict.archived, verdict.reason) == (False, "list page")
+
+
+def test_link_body_needs_many_links_and_mostly_link_text() -> None:
+    titles = "".join(f'<li><a href="/a/{i}.html">第{i}篇文章的标题和它的副标题</a> 2023-01-0{i}</li>' for i in range(1, 7))
+    assert is_link_body(RawPage(url="u", body_html=f"<ul>{titles}</ul>"))
+    prose = "<p>" + "正文的一句话，写得比较长一些。" * 10 + "</p>"
+    assert not is_link_body(RawPage(url="u", body_html=f"{prose}<ul>{titles}</ul>"))
 
 
 def test_short_essay_is_short() -> None:
