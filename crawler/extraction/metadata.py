@@ -124,7 +124,11 @@ def site_names_of(page: RawPage) -> list[str]:
         if page.title and _is_site_suffix(page.title, page.head_title):
             names.append(page.title)  # a logo <h1>: the site's name, as <title> ends with it
     names.extend(page.meta[k] for k in _SITE_META if page.meta.get(k))
-    if page.breadcrumb and _HOME_LIKE.search(page.breadcrumb[0]):
+    if page.breadcrumb and (
+        _HOME_LIKE.search(page.breadcrumb[0])
+        # "淘范文" first in the breadcrumb and after "-" at the end of <title>: the site.
+        or (page.head_title and _is_site_suffix(page.breadcrumb[0], page.head_title))
+    ):
         names.append(page.breadcrumb[0])
     return list(dict.fromkeys(n for n in names if len(n) <= 30))
 

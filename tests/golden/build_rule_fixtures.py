@@ -358,6 +358,22 @@ INCLUDED_HEADER = """<!DOCTYPE html><html><head><meta charset="utf-8">
 </body></html>"""
 
 
+# --- 11. no heading element, <title> "title-site" with a bare hyphen and a site name that
+# ends in no 网/站; the breadcrumb's home is that name; the title repeated over the text.
+BARE_HYPHEN_TITLE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>新员工入职自我介绍-青禾范文</title></head><body>
+<div><a href="/" class="logo">青禾范文</a> <a href="/jihua/">工作计划</a> <a href="/ziwojieshao/">自我介绍</a></div>
+<div>当前位置：<a href="/">青禾范文</a>→<a href="/ziwojieshao/">自我介绍</a>→正文</div>
+<div><div class="x9k">新员工入职自我介绍</div>
+<div><p>日期：2021/03/08 | 作者：周文静</p></div>
+<div><p style="text-align:center">新员工入职自我介绍</p>
+<p>大家好，我叫周文静，今年二十三岁，毕业于师范学院汉语言文学专业，很高兴能加入这个大家庭。</p>
+<p>在校期间，我担任过班长和学生会干部，组织过多次校园活动，锻炼了沟通和协调能力。</p>
+<p>今后我会虚心向各位前辈学习，踏踏实实做好本职工作，请大家多多指教！</p></div></div>
+<div>Copyright 2015-2024 青禾范文 版权所有</div>
+</body></html>"""
+
+
 # --- Pages the extractor once got wrong (their expectations waited in pending.toml until
 # it was fixed; all are in cases.toml now). -----------------------------------------------
 
@@ -426,6 +442,7 @@ def main() -> None:
         "fail_info_spacing.html": INFO_SPACING.encode("gbk", "xmlcharrefreplace"),
         "rule_short_divs.html": SHORT_DIVS.encode("gbk", "xmlcharrefreplace"),
         "rule_included_header.html": INCLUDED_HEADER.encode("utf-8"),
+        "rule_bare_hyphen_title.html": BARE_HYPHEN_TITLE.encode("utf-8"),
     }
     for name, data in pages.items():
         (HERE / name).write_bytes(data)
