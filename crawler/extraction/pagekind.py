@@ -136,9 +136,10 @@ def is_link_body(raw: RawPage) -> bool:
     archived as a text of titles and dates. The density finder discounts links, so
     a chosen block that is still mostly links means the page has no prose block.
     """
-    if not raw.body_html:
-        return False
-    _, chars, link_chars, links = _body_counts(raw.body_html)
+    html = raw.body_html
+    if not html or html.count("<a ") + html.count("<a>") < MIN_BODY_LINKS:
+        return False  # most article bodies: no second parse of the body
+    _, chars, link_chars, links = _body_counts(html)
     return links >= MIN_BODY_LINKS and link_chars > MAX_BODY_LINK_SHARE * (chars + link_chars)
 
 
