@@ -91,6 +91,7 @@ class ArchiveLedger:
                 "last_modified": _header(response, b"Last-Modified"),
                 "fetched_at": utc_now(),
                 "error": None,
+                **_warc_columns(request),
             }
         )
 
@@ -131,6 +132,12 @@ def _kind(request: Request) -> str:
     """The page kind the spider scheduled it as (a revisit is an article)."""
     kind = request.meta.get("page_kind", "other")
     return "article" if kind == "revisit" else kind
+
+
+def _warc_columns(request: Request) -> dict[str, Any]:
+    """The capture's record (crawler/warc/capture.py); None when WARC_ENABLED is off."""
+    where = request.meta.get("fanwen_warc") or {}
+    return {f"warc_{key}": where.get(key) for key in ("file", "offset", "length")}
 
 
 def _header(response: Response, name: bytes) -> str | None:
