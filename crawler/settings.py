@@ -125,6 +125,7 @@ DEMO_PROXY = ""  # set by `fanwen demo` and the tests: the loopback demo server
 WARC_ENABLED = True  # keep every exchange: re-extraction without recrawling, proof, replay in pywb
 WARC_DIR = ""  # empty: warc/ beside ARCHIVE_PATH
 WARC_MAX_SIZE = 1024**3  # 1 GB per file, the size Heritrix and Browsertrix rotate at
+WARC_REPLAY_SINCE_RUN = 0  # `fanwen reextract --since`: replay captures of this run and later only
 
 # --- output ----------------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"  # Chinese as characters, not \u escapes
