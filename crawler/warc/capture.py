@@ -60,7 +60,7 @@ class WarcCaptureMiddleware:
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
         if not settings.getbool("WARC_ENABLED"):
-            raise NotConfigured("WARC_ENABLED is off")
+            raise NotConfigured  # bare: Scrapy logs a reason as a WARNING, and off is a choice
         middleware = cls(crawler, warc_dir(settings), settings.getint("WARC_MAX_SIZE"),
                          crawler.stats)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
