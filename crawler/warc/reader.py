@@ -11,6 +11,7 @@ received during the crawl.
 from __future__ import annotations
 
 import logging
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from io import BytesIO
@@ -53,7 +54,7 @@ def _capture(record: Any, location: Location | None) -> Capture:
     return Capture(
         kind=record.rec_type, uri=headers.get_header("WARC-Target-URI"),
         record_id=headers.get_header("WARC-Record-ID"), date=headers.get_header("WARC-Date"),
-        status=int(http.get_statuscode() or 0) if http else 0,
+        status=int(http.get_statuscode() or 0) if http and record.rec_type != "request" else 0,
         headers=list(http.headers) if http else [], body=record.raw_stream.read(),
         profile=headers.get_header("WARC-Profile"), refers_to=headers.get_header("WARC-Refers-To"),
         location=location,
@@ -74,20 +75,49 @@ def read_at(directory: Path, location: Location) -> Capture:
 def scan(path: Path, types: frozenset[str] = frozenset({"response", "revisit"})
          ) -> Iterator[Capture]:
     """Every complete record of ``types`` in one file, in order; a torn tail is skipped."""
+    pending: Capture | None = None  # held until the record after it proves it complete
+    last: Location | None = None
     with open(path, "rb") as handle:
         records = ArchiveIterator(handle)
-        try:
-            for record in records:
-                if record.rec_type not in types:
-                    continue
-                capture = _capture(record, None)
-                records.read_to_end(record)
-                where = Location(path.name, records.get_record_offset(),
-                                 records.get_record_length())
-                yield replace(capture, location=where)
-        except Exception as exc:  # noqa: BLE001 - warcio raises several kinds on a torn member
-            logger.warning("%s: skipping a torn record at its end (%s: %s)", path.name,
-                           type(exc).__name__, exc)
+        while (record := _next_record(records, path)) is not None:
+            capture = _capture(record, None) if record.rec_type in types else None
+            records.read_to_end(record)
+            last = Location(path.name, records.get_record_offset(), records.get_record_length())
+            if pending is not None:
+                yield pending
+            pending = replace(capture, location=last) if capture is not None else None
+    if last is not None and not _complete_member(path, last):
+        logger.warning("%s: skipping a torn record at its end (offset %d)", path.name, last.offset)
+        return
+    if pending is not None:
+        yield pending
+    end = last.offset + last.length if last is not None else 0
+    if end < path.stat().st_size:  # bytes warcio could not even start a record with
+        logger.warning("%s: skipping a torn record at its end (offset %d)", path.name, end)
+
+
+def _next_record(records: ArchiveIterator, path: Path) -> Any:
+    try:
+        return next(records)
+    except StopIteration:
+        return None
+    except Exception as exc:  # noqa: BLE001 - warcio raises several kinds on a damaged member
+        logger.warning("%s: skipping an unreadable record (%s: %s)", path.name,
+                       type(exc).__name__, exc)
+        return None
+
+
+def _complete_member(path: Path, where: Location) -> bool:
+    """Whether the gzip member at ``where`` ends with its trailer (a torn write does not)."""
+    with open(path, "rb") as handle:
+        handle.seek(where.offset)
+        blob = handle.read(where.length)
+    member = zlib.decompressobj(wbits=31)
+    try:
+        member.decompress(blob)
+    except zlib.error:
+        return False
+    return member.eof
 
 
 def warc_files(directory: Path, prefix: str = "fanwen-") -> list[Path]:
