@@ -1,7 +1,7 @@
 """One log line per dropped page, its reason and its URL; the item only at DEBUG.
 
 Scrapy's LogFormatter.dropped prints the whole item under the reason. An
-ArticlePage dropped by the clean pipeline still holds its raw pages, so a
+ArticleRecord dropped by the clean pipeline still holds its raw pages, so a
 run over a content farm logged megabytes of HTML (2.8 MB, ~5,000 lines in
 one run of the hostile test site). Set as ``LOG_FORMATTER``.
 """

@@ -45,11 +45,13 @@ def project_settings(overrides: dict[str, Any] | None = None) -> Settings:
 
 
 def run_crawl(
-    start_urls: list[str], settings: Settings, profile: str | None = None
+    start_urls: list[str], settings: Settings, profile: str | None = None,
+    spider_cls: type[TemplateSpider] = TemplateSpider,
 ) -> CrawlResult:
-    """Crawl ``start_urls`` with ``TemplateSpider`` to completion (blocking)."""
+    """Crawl ``start_urls`` with ``spider_cls`` to completion (blocking); a distributed
+    worker passes its Redis-fed subclass and no start URL."""
     process = CrawlerProcess(settings)
-    crawler = process.create_crawler(TemplateSpider)
+    crawler = process.create_crawler(spider_cls)
     kwargs: dict[str, Any] = {"start_urls": start_urls}
     if profile:
         kwargs["profile"] = profile

@@ -50,6 +50,8 @@ SPIDER_MIDDLEWARES = {
     # Output flows from high numbers to low: junk items go before the trap guard credits them.
     "crawler.middlewares.notarticle.NotArticleMiddleware": 960,
     "crawler.middlewares.trapguard.TrapGuardMiddleware": 950,
+    # Archived article pages due for a refetch, after the spider's start requests.
+    "crawler.middlewares.revisit.RevisitMiddleware": 100,
 }
 CRAWL_MAX_PAGES_PER_SITE = 50_000  # hard cap per host, whatever the site links to
 CRAWL_MAX_QUERY_VARIANTS = 40  # distinct query strings per path: endless ?page=/?d= stop here
@@ -70,7 +72,6 @@ JUNK_SOFT404_MAX_CHARS = 600  # a "页面不存在" page is short; a real articl
 # --- pipelines -------------------------------------------------------------------
 ITEM_PIPELINES = {
     "pipelines.clean.CleanPipeline": 100,
-    "pipelines.dedupe.DedupePipeline": 200,
     "pipelines.store.StorePipeline": 300,
 }
 CLEAN_ENABLED = True
@@ -96,7 +97,9 @@ EXTENSIONS = {
     "crawler.extensions.jobdir.JobDirGuard": 0,  # before the scheduler opens JOBDIR; no-op without it
     # -1: its closing lines must log before LogCount (0) stops counting and the ledger saves stats
     "crawler.extensions.unreachable.UnreachableHosts": -1,
-    "crawler.extensions.ledger.ArchiveLedger": 500,
+    # The one writer of the archive (run, ledger, articles) and the crawl's read-only view of it.
+    "crawler.extensions.archive.ArchiveExtension": 500,
+    "crawler.archive.reader.ArchiveReader": 505,
     "crawler.extensions.progress.ProgressLine": 510,
 }
 CRAWL_UNREACHABLE_SUMMARY = True  # one error line per unreachable host, not a traceback per request
@@ -134,3 +137,10 @@ LOG_FORMATTER = "crawler.logformatter.QuietLogFormatter"  # one line per dropped
 DEFAULT_DROPITEM_LOG_LEVEL = "INFO"  # dropping a non-article is routine on content farms
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 TELNETCONSOLE_ENABLED = False  # an open port per scheduled run is a liability
+
+# --- distributed crawl on scrapy-redis (docs/scaling.md) -------------------------------
+FANWEN_REDIS_PREFIX = "fanwen"  # every Redis key of a crawl starts with it: crawls share a server by prefix
+FANWEN_LEASE_SECONDS = 60  # a dead worker's requests go back to the frontier after this; live ones renew
+FANWEN_WORKER_IDLE_SECONDS = 10.0  # a worker exits after this long with no request queued or leased anywhere
+FANWEN_HOST_DELAY = -1.0  # seconds between two requests to a host across all workers; -1: DOWNLOAD_DELAY
+FANWEN_HOST_CONCURRENCY = -1  # requests in flight per host across all workers; -1: CONCURRENT_REQUESTS_PER_DOMAIN

@@ -1,8 +1,10 @@
 """Clean pipeline: raw page parts → one article (text, paragraphs, metadata).
 
 Thin by design: all the cleaning rules are pure functions in
-``crawler.extraction.metadata`` / ``crawler.extraction.textclean`` so that ``fanwen extract`` and
-the tests run exactly the same path as a crawl.
+``crawler.extraction`` so that ``fanwen extract`` and the tests run exactly
+the same path as a crawl. A record that already carries its article (a
+user's own spider, see :mod:`pipelines.records`) is tidied and checked the
+same way.
 """
 
 from __future__ import annotations
@@ -14,11 +16,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.statscollectors import StatsCollector
 
-from crawler.dedup.fingerprint import content_hash
-from crawler.extraction.hygiene import plain_field, tidy_article
-from crawler.extraction.metadata import build_article, site_names_of
+from crawler.extraction.metadata import build_article, site_names_of, tidy_article
 from crawler.extraction.profiles import get_profile
-from crawler.items import ArticlePage
+from pipelines.records import as_record
 
 logger = logging.getLogger(__name__)
 
@@ -35,31 +35,25 @@ class CleanPipeline:
         return cls(crawler.settings.getint("CLEAN_MIN_CHARS"), crawler.stats)
 
     def process_item(self, item: Any) -> Any:
-        if not isinstance(item, ArticlePage):
+        record = as_record(item)
+        if record is None:
             return item
-        article = tidy_article(build_article(item.raw_pages, get_profile(item.profile)))
+        if record.raw_pages:
+            record.article = build_article(record.raw_pages, get_profile(record.profile))
+            record.site_names = site_names_of(record.raw_pages[0])
+            record.raw_pages = []  # the raw HTML has served its purpose; keep memory flat
+        if record.article is None:
+            return item
+        article = record.article = tidy_article(record.article)
         if article.chars < self.min_chars:
             self._inc("clean/empty_body")
             raise DropItem(
-                f"no article text at {item.url}: {article.chars} chars < CLEAN_MIN_CHARS={self.min_chars}"
+                f"no article text at {record.url}: {article.chars} chars < CLEAN_MIN_CHARS={self.min_chars}"
             )
         if not article.title:
             self._inc("clean/no_title")
-        item.title = article.title
-        item.category = article.category
-        item.breadcrumb = [plain_field(part) for page in item.raw_pages[:1] for part in page.breadcrumb]
-        item.tags = article.tags
-        item.published_at = article.published_at
-        item.origin = article.origin
-        item.author = article.author
-        item.paragraphs = article.paragraphs
-        item.text = article.text
-        item.chars = article.chars
-        item.content_hash = content_hash(article.text)
-        item.site_names = site_names_of(item.raw_pages[0]) if item.raw_pages else []
-        item.raw_pages = []  # the raw HTML has served its purpose; keep memory flat
         self._inc("clean/articles")
-        return item
+        return record
 
     def _inc(self, key: str) -> None:
         if self.stats:

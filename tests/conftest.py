@@ -9,7 +9,7 @@ import pytest
 from scrapy.crawler import Crawler
 from scrapy.utils.test import get_crawler
 
-from crawler.items import ArticlePage
+from crawler.items import ArticleRecord
 from crawler.runner import project_settings
 from crawler.spiders.template import TemplateSpider
 
@@ -33,14 +33,37 @@ def make_crawler(archive_path: Path):
     return make
 
 
-def cleaned_item(url: str, text: str, title: str = "标题", site: str | None = None) -> ArticlePage:
-    """An item as it leaves the clean pipeline."""
-    from crawler.dedup.fingerprint import content_hash
+def cleaned_item(url: str, text: str, title: str = "标题", site: str | None = None,
+                 **article_fields: Any) -> ArticleRecord:
+    """A record as it leaves the clean pipeline (``article_fields``: published_at, author …)."""
+    from crawler.extraction.metadata import Article
     from crawler.links import site_of
 
-    paragraphs = text.split("\n")
-    return ArticlePage(
-        url=url, canonical_url=url, page_url=url, site=site or site_of(url), fetched_at="2026-01-01T00:00:00Z",
-        title=title, paragraphs=paragraphs, text=text, chars=len(text),
-        content_hash=content_hash(text), page_urls=[url],
+    return ArticleRecord(
+        url=url, canonical_url=url, page_url=url, site=site or site_of(url),
+        fetched_at="2026-01-01T00:00:00Z", page_urls=[url],
+        article=Article(title=title, paragraphs=text.split("\n"), **article_fields),
     )
+
+
+def store_records(crawler: Crawler, records: list[ArticleRecord]) -> list[ArticleRecord]:
+    """``records`` through the archive's writer in one run, as a crawl stores them."""
+    from crawler.archive.writer import ArchiveWriter
+
+    writer = ArchiveWriter(crawler.settings.get("ARCHIVE_PATH"), crawler.settings, crawler.stats)
+    writer.open_run({}, ["test"])
+    try:
+        for record in records:
+            writer.store(record)
+    finally:
+        writer.close()
+    return records
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path):
+    """A fresh redis-server of this test's own (see tests/redis_server.py)."""
+    from tests.redis_server import RedisServer
+
+    with RedisServer(tmp_path / "redis") as server:
+        yield server.url

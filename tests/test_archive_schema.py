@@ -9,6 +9,7 @@ import pytest
 
 from crawler.archive.db import Archive, ArchiveError
 from crawler.archive.schema import SCHEMA_VERSION
+from tests import archive_rows
 
 
 def open_and_count(path: str) -> int:
@@ -44,7 +45,7 @@ def test_an_archive_with_the_bigram_index_is_rebuilt_with_trigrams(tmp_path) -> 
     path = tmp_path / "a.sqlite"
     archive = Archive(path)
     with archive.transaction():
-        archive.insert_article({"canonical_url": "http://a.test/1", "title": "心得",
+        archive_rows.insert_article(archive, {"canonical_url": "http://a.test/1", "title": "心得",
                                 "text": "我们的学习心得体会", "paragraphs": "[]"})
     # The v3 layout: bigram tokens, one prefix index.
     fts.drop_fts(archive.db)
@@ -93,10 +94,7 @@ ESSAY_TEXT = "\n".join(["我们认真学习了新的工作方法，大家都有�
 
 def test_a_v5_archive_is_upgraded_and_its_original_re_decided_by_evidence(
         tmp_path, make_crawler) -> None:
-    from crawler.archive.session import session_for
-    from pipelines.dedupe import DedupePipeline
-    from pipelines.store import StorePipeline
-    from tests.conftest import cleaned_item
+    from tests.conftest import cleaned_item, store_records
 
     path = tmp_path / "old.sqlite"
     _v5_archive(path)
@@ -111,17 +109,13 @@ def test_a_v5_archive_is_upgraded_and_its_original_re_decided_by_evidence(
     # The original page, crawled after the upgrade, shows an earlier date: it takes over,
     # and the article's old values are kept as a version (an earlier run published them).
     crawler = make_crawler(ARCHIVE_PATH=str(path))
-    session = session_for(crawler)
-    session.start_run({}, ["test"])
-    dedupe, store = DedupePipeline.from_crawler(crawler), StorePipeline.from_crawler(crawler)
-    original = cleaned_item("http://www.a.test/1.html", ESSAY_TEXT)
-    original.published_at = "2024-01-01"
-    store.process_item(dedupe.process_item(original))
-    db = session.archive.db
+    original = cleaned_item("http://www.a.test/1.html", ESSAY_TEXT, published_at="2024-01-01")
+    store_records(crawler, [original])
+    db = Archive(path).db
     assert db.execute("SELECT canonical_url, decided_by FROM articles").fetchall() == [
         ("http://www.a.test/1.html", "date")]
     assert dict(db.execute("SELECT url, match FROM sightings").fetchall()) == {
         "http://www.a.test/1.html": "original", "http://www.b.test/2.html": "exact"}
     assert db.execute("SELECT url, reason FROM article_versions").fetchall() == [
         ("http://www.b.test/2.html", "original")]
-    session.archive.close()
+    db.conn.close()

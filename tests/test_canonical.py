@@ -11,11 +11,8 @@ import sqlite3
 import pytest
 
 from crawler.archive.canonical import Candidate, choose
-from crawler.archive.session import session_for
 from crawler.demo.corpus import TOPICS, ProseGenerator
-from pipelines.dedupe import DedupePipeline
-from pipelines.store import StorePipeline
-from tests.conftest import cleaned_item
+from tests.conftest import cleaned_item, store_records
 
 
 def cand(n: int, url: str, published: str | None = None, origin: str | None = None,
@@ -91,8 +88,7 @@ def chain_pages() -> list:
              ("http://www.d.test/zw/4444444.html", d, "2024-01-15")]
     items = []
     for url, paragraphs, day in pages:
-        item = cleaned_item(url, "\n".join(paragraphs))
-        item.published_at = day
+        item = cleaned_item(url, "\n".join(paragraphs), published_at=day)
         items.append(item)
     return items
 
@@ -118,19 +114,14 @@ def test_chain_is_one_group_whatever_the_order(make_crawler, archive_path, tmp_p
     a, b, c, _ = chain_pages()
     jac = NearIndex.__new__(NearIndex)
     jac.shingle_size = 5
-    sim = lambda x, y: mh.jaccard(jac.shingles(x.text), jac.shingles(y.text))  # noqa: E731
+    sim = lambda x, y: mh.jaccard(jac.shingles(x.article.text), jac.shingles(y.article.text))  # noqa: E731
     assert sim(a, b) >= 0.4 and sim(b, c) >= 0.4 and sim(a, c) < 0.4  # a real chain
     states = set()
     for n, order in enumerate(itertools.permutations(range(4))):
         path = tmp_path / f"p{n}.sqlite"
         crawler = make_crawler(ARCHIVE_PATH=str(path))
-        session = session_for(crawler)
-        session.start_run({}, ["test"])
-        dedupe, store = DedupePipeline.from_crawler(crawler), StorePipeline.from_crawler(crawler)
         items = chain_pages()
-        for i in order:
-            store.process_item(dedupe.process_item(items[i]))
-        session.archive.close()
+        store_records(crawler, [items[i] for i in order])
         states.add(archive_state(path))
     assert len(states) == 1, "24 orders gave different archives"
     [(groups, labels)] = states
@@ -144,17 +135,10 @@ def test_chain_is_one_group_whatever_the_order(make_crawler, archive_path, tmp_p
 @pytest.mark.parametrize("first", ["copy", "original"])
 def test_original_takes_over_when_it_arrives_second(make_crawler, archive_path, first) -> None:
     text = "\n".join(essay(5))
-    original = cleaned_item("http://www.a.test/zw/1111111.html", text)
-    original.published_at = "2024-01-01"
-    copy = cleaned_item("http://www.b.test/zw/2222222.html", text + "\n文秘吧小编整理。")
-    copy.published_at = "2024-06-01"
+    original = cleaned_item("http://www.a.test/zw/1111111.html", text, published_at="2024-01-01")
+    copy = cleaned_item("http://www.b.test/zw/2222222.html", text + "\n文秘吧小编整理。", published_at="2024-06-01")
     crawler = make_crawler()
-    session = session_for(crawler)
-    session.start_run({}, ["test"])
-    dedupe, store = DedupePipeline.from_crawler(crawler), StorePipeline.from_crawler(crawler)
-    for item in ([copy, original] if first == "copy" else [original, copy]):
-        store.process_item(dedupe.process_item(item))
-    session.archive.close()
+    store_records(crawler, [copy, original] if first == "copy" else [original, copy])
     conn = sqlite3.connect(archive_path)
     assert conn.execute("SELECT canonical_url, text, decided_by, text_url FROM articles").fetchall() == [
         (original.url, text, "date", original.url)]

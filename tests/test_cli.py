@@ -6,6 +6,7 @@ from click.testing import CliRunner
 
 from crawler.archive.db import Archive
 from crawler.cli import main
+from tests import archive_rows
 
 
 def invoke(*args: str):
@@ -49,8 +50,8 @@ def test_crawl_into_corrupt_archive_fails_before_crawling(tmp_path) -> None:
 def test_stats_and_runs_report_an_archive(tmp_path) -> None:
     db = tmp_path / "a.sqlite"
     archive = Archive(db)
-    run = archive.start_run({"spider": "template"}, ["www.a.test"], "test")
-    archive.finish_run(run, "ok", "finished", {"response_received_count": 7, "store/articles_new": 3})
+    run = archive_rows.start_run(archive, {"spider": "template"}, ["www.a.test"], "test")
+    archive_rows.finish_run(archive, run, "ok", "finished", {"response_received_count": 7, "store/articles_new": 3})
     archive.close()
     result = invoke("stats", "--db", str(db), "--json")
     assert result.exit_code == 0 and '"runs": 1' in result.output

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from crawler.archive.db import Archive
 from crawler.cli.query import export
+from tests import archive_rows
 from tests.test_cli_query import SCHEMA, db  # noqa: F401  (the shared archive fixture)
 
 
@@ -21,7 +22,7 @@ def run(*args: object):
 
 def test_sightings_carry_their_cited_origin_and_gone_at(db: Path) -> None:  # noqa: F811
     archive = Archive(db)
-    archive.mark_gone("http://c.test/copy.html", "2026-02-01T00:00:00Z", 404, None)
+    archive_rows.mark_gone(archive, "http://c.test/copy.html", "2026-02-01T00:00:00Z", 404, None)
     archive.close()
     records = [json.loads(line) for line in run("--db", db, "--with-sightings").output.splitlines()]
     sightings = records[0]["sightings"]

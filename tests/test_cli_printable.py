@@ -10,19 +10,20 @@ from click.testing import CliRunner
 from crawler.archive.db import Archive
 from crawler.cli.query import search, show
 from crawler.extraction.hygiene import has_control
+from tests import archive_rows
 
 
 def test_show_and_search_escape_controls(tmp_path: Path) -> None:
     db = tmp_path / "archive.sqlite"
     archive = Archive(db)
     url = "http://a.test/1.html"
-    aid = archive.insert_article({  # as an archive written before issue 16 could hold it
+    aid = archive_rows.insert_article(archive, {  # as an archive written before issue 16 could hold it
         "canonical_url": url, "url": url, "site": "a.test", "title": "标题\x1b[2J\x07",
         "text": "安全\x9b正文", "paragraphs": "[]", "category": json.dumps(["作\x1b文"]),
         "tags": "[]", "author": "张\x07三", "origin": "求\x1b是", "chars": 4, "content_hash": "h",
         "first_seen": "2026-01-01T00:00:00Z", "last_seen": "2026-01-01T00:00:00Z",
     })
-    archive.upsert_sighting({"article_id": aid, "url": url, "site": "a.test", "match": "original",
+    archive_rows.upsert_sighting(archive, {"article_id": aid, "url": url, "site": "a.test", "match": "original",
                              "origin": "求\x1b是", "first_seen": "2026-01-01T00:00:00Z",
                              "last_seen": "2026-01-01T00:00:00Z"})
     archive.close()

@@ -11,22 +11,24 @@ import pytest
 from click.testing import CliRunner
 
 from crawler.archive import export as export_module
-from crawler.archive.db import Archive, plain_text
+from crawler.archive.db import Archive
+from crawler.archive.values import plain_text
 from crawler.cli.query import export, reindex, search, show
+from tests import archive_rows
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "docs" / "export-schema.json").read_text())
 
 
 def add(archive: Archive, i: int, title: str, text: str, site: str = "a.test", run=None) -> int:
     url = f"http://{site}/{i}.html"
-    aid = archive.insert_article({
+    aid = archive_rows.insert_article(archive, {
         "canonical_url": url, "url": url, "site": site, "title": title, "text": text,
         "paragraphs": json.dumps(text.split("\n"), ensure_ascii=False),
         "category": json.dumps(["作文", "小学作文"], ensure_ascii=False), "tags": "[]",
         "published_at": f"2024-01-{10 + i:02d}", "chars": len(text), "content_hash": f"h{i}",
         "first_seen": "2026-01-01T00:00:00Z", "last_seen": "2026-01-01T00:00:00Z", "run_id": run,
     })
-    archive.upsert_sighting({"article_id": aid, "url": url, "site": site, "match": "original",
+    archive_rows.upsert_sighting(archive, {"article_id": aid, "url": url, "site": site, "match": "original",
                              "origin": "本站原创", "first_seen": "2026-01-01T00:00:00Z",
                              "last_seen": "2026-01-01T00:00:00Z"})
     return aid
@@ -36,11 +38,11 @@ def add(archive: Archive, i: int, title: str, text: str, site: str = "a.test", r
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "archive.sqlite"
     archive = Archive(path)
-    run = archive.start_run({}, ["a.test"], "test")
+    run = archive_rows.start_run(archive, {}, ["a.test"], "test")
     add(archive, 1, "安全生产心得", "我们认真学习了安全知识。\n第二段。", run=run)
     add(archive, 2, "读书笔记", "读书使人进步，\"引号\"和\\反斜杠。", site="b.test")
     copy = "http://c.test/copy.html"
-    archive.upsert_sighting({"article_id": 1, "url": copy, "site": "c.test", "match": "near",
+    archive_rows.upsert_sighting(archive, {"article_id": 1, "url": copy, "site": "c.test", "match": "near",
                              "similarity": 0.93, "origin": "人民网",
                              "first_seen": "2026-01-02T00:00:00Z", "last_seen": "2026-01-03T00:00:00Z"})
     archive.close()
@@ -136,15 +138,15 @@ def test_control_characters_never_reach_the_archive_or_break_an_export(tmp_path:
 
     path = tmp_path / "old.sqlite"
     archive = Archive(path)
-    article_id = archive.insert_article({"canonical_url": "http://a.test/1.html",
+    article_id = archive_rows.insert_article(archive, {"canonical_url": "http://a.test/1.html",
                                          "text": "第一段\x01\t尾\n第二段", "paragraphs": "[]"})
-    assert archive.article_text(article_id) == "第一段  尾\n第二段"
+    assert archive_rows.article_text(archive, article_id) == "第一段  尾\n第二段"
     # An archive written before the rule: the migration cleans what it holds.
     archive.db.execute("UPDATE articles SET text = ? WHERE id = ?", ["旧\x02文\x1b", article_id])
     archive.db.execute(f"PRAGMA user_version = {schema.MIGRATIONS.index(schema._v4_plain_text)}")
     archive.close()
     reopened = Archive(path)
-    assert reopened.article_text(article_id) == "旧 文 "
+    assert archive_rows.article_text(reopened, article_id) == "旧 文 "
     out = tmp_path / "out.jsonl"
     assert run(export, "--db", path, "-o", out).exit_code == 0
     assert json.loads(out.read_text("utf-8"))["text"] == "旧 文 "
@@ -161,7 +163,7 @@ def test_gathered_writes_equal_the_joined_lines(tmp_path: Path) -> None:
     with archive.transaction():
         for i in range(300):
             text = f"第{i}段“引号”\\\\反斜杠\n第二段"
-            archive.insert_article({"canonical_url": f"http://a.test/{i}", "title": f"标题{i}",
+            archive_rows.insert_article(archive, {"canonical_url": f"http://a.test/{i}", "title": f"标题{i}",
                                     "text": text, "paragraphs": json.dumps(text.split("\n"))})
     joined = io.BytesIO()
     assert write_export(archive.db, ExportSpec(), joined) == 300
@@ -207,3 +209,12 @@ def test_search_says_how_many_it_is_not_showing(db: Path) -> None:
     assert result.stderr == "showing 1 of 2 (--limit 2 for all)\n"
     everything = CliRunner().invoke(search, ["读书 OR 安全", "--db", str(db)])
     assert everything.stderr == ""
+
+
+def test_the_export_schema_lists_the_archives_record_keys() -> None:
+    """docs/export-schema.json and the export's columns (columns.py) agree."""
+    from crawler.archive.export import RECORD_KEYS
+
+    properties = [key for key in SCHEMA["properties"] if key != "sightings"]
+    assert properties == list(RECORD_KEYS)
+    assert SCHEMA["required"] == list(RECORD_KEYS)

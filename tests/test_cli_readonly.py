@@ -179,13 +179,13 @@ def test_scrapy_crawl_into_a_read_only_archive_is_refused_before_any_request(
         make_crawler, monkeypatch) -> None:
     from unittest.mock import Mock
 
-    from crawler.extensions import ledger as ledger_module
+    from crawler.extensions import archive as archive_module
 
-    monkeypatch.setattr(ledger_module, "write_problem", lambda path: f"{path} is read-only")
+    monkeypatch.setattr(archive_module, "write_problem", lambda path: f"{path} is read-only")
     crawler = make_crawler()
     crawler.engine = Mock()
-    ledger = ledger_module.ArchiveLedger.from_crawler(crawler)
-    ledger.spider_opened(Mock())
+    extension = archive_module.ArchiveExtension.from_crawler(crawler)
+    extension.spider_opened(Mock())
     crawler.engine.close_spider.assert_called_once()
     assert crawler.engine.close_spider.call_args[0][1] == "archive_read_only"
-    assert ledger.session.run_id is None  # no run opened, nothing written
+    assert extension.writer.run_id is None  # no run opened, nothing written

@@ -195,7 +195,7 @@ def test_malformed_hrefs_cost_no_page_and_the_run_is_ok(crawls) -> None:
 
 def test_logs_are_one_line_per_dropped_page(crawls) -> None:
     stderr = crawls["site"].stderr
-    assert "ArticlePage(" not in stderr and "raw_pages" not in stderr
+    assert "ArticleRecord(" not in stderr and "raw_pages" not in stderr
     drops = [line for line in stderr.splitlines() if "Dropped" in line]
     assert drops and all("Dropped" in line and "http://" in line for line in drops)
     assert len(stderr) < 200_000

@@ -15,6 +15,7 @@ from crawler.archive.db import Archive
 from crawler.archive.filters import Filters
 from crawler.archive.query import search
 from crawler.archive.searchquery import QueryError
+from tests import archive_rows
 
 ALPHABET = "我们学习工作安全中国人民的了心得体会"
 WORDS = ["Python", "SQL", "v2.0", "C++", "e-mail", "(精选)", "，", "。", "！"]
@@ -52,7 +53,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Archive, dict[int,
     for i in range(80):
         title, text = random_text(rng)[:12], random_text(rng)
         with archive.transaction():
-            docs[archive.insert_article(article(i, title, text))] = (title, text)
+            docs[archive_rows.insert_article(archive, article(i, title, text))] = (title, text)
     return archive, docs
 
 
@@ -123,7 +124,7 @@ def test_boolean_operators(corpus) -> None:
 
 def test_phrase_with_space_matches_across_whitespace(tmp_path: Path) -> None:
     archive = Archive(tmp_path / "a.sqlite")
-    ids = [archive.insert_article(article(i, "题", t)) for i, t in
+    ids = [archive_rows.insert_article(archive, article(i, "题", t)) for i, t in
            enumerate(["学习 工作", "学习\n工作", "学习工作", "大学习 工作者", "学 习工作"])]
     assert found(archive, '"学习 工作"') == {ids[0], ids[1], ids[3]}
     assert found(archive, '"习 工"') == {ids[0], ids[1], ids[3]}
@@ -145,8 +146,8 @@ def test_filters(corpus) -> None:
 
 def test_ranking_prefers_title_and_snippet_highlights(tmp_path: Path) -> None:
     archive = Archive(tmp_path / "a.sqlite")
-    body = archive.insert_article(article(1, "其他", "前面的文字" * 10 + "安全生产" + "后面" * 10))
-    title = archive.insert_article(article(2, "安全生产心得", "我们认真学习。"))
+    body = archive_rows.insert_article(archive, article(1, "其他", "前面的文字" * 10 + "安全生产" + "后面" * 10))
+    title = archive_rows.insert_article(archive, article(2, "安全生产心得", "我们认真学习。"))
     hits = search(archive.db, "安全生产", marks=("<", ">"))
     assert [h.id for h in hits] == [title, body]
     assert "<安全生产>" in hits[1].snippet and hits[1].snippet.startswith("…")
@@ -154,8 +155,8 @@ def test_ranking_prefers_title_and_snippet_highlights(tmp_path: Path) -> None:
 
 def test_update_in_place_reindexes(tmp_path: Path) -> None:
     archive = Archive(tmp_path / "a.sqlite")
-    aid = archive.insert_article(article(1, "标题", "旧的内容"))
-    archive.replace_article_text(aid, {"text": "新的文字", "title": "新标题"}, "2026-01-01", None)
+    aid = archive_rows.insert_article(archive, article(1, "标题", "旧的内容"))
+    archive_rows.replace_article_text(archive, aid, {"text": "新的文字", "title": "新标题"}, "2026-01-01", None)
     fts.index_article(archive.db, aid)
     assert found(archive, "旧") == set() and found(archive, "新的文字") == {aid}
     fts.unindex_article(archive.db, aid)

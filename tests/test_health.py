@@ -11,7 +11,7 @@ from scrapy.exceptions import DropItem
 from scrapy.settings import Settings
 
 from crawler.health import failures, notes
-from crawler.items import ArticlePage
+from crawler.items import ArticleRecord
 from crawler.logformatter import QuietLogFormatter
 
 
@@ -30,7 +30,7 @@ def test_what_fails_a_run() -> None:
 
 
 def test_a_dropped_page_is_one_line_unless_debug() -> None:
-    item = ArticlePage(url="http://a.test/1.html", canonical_url="", site="a.test", fetched_at="",
+    item = ArticleRecord(url="http://a.test/1.html", canonical_url="", site="a.test", fetched_at="",
                        raw_pages=["<html>" * 1000])
     for level, lines in (("INFO", 1), ("DEBUG", 2)):
         spider = cast(Spider, SimpleNamespace(crawler=SimpleNamespace(settings=Settings({

@@ -9,10 +9,9 @@ from crawler.extraction.hygiene import (
     has_control,
     plain_field,
     printable,
-    tidy_article,
 )
 from crawler.extraction.labels import parse_author, parse_origin
-from crawler.extraction.metadata import Article
+from crawler.extraction.metadata import Article, tidy_article
 from crawler.extraction.textclean import normalize_text
 
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467"

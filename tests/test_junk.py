@@ -18,7 +18,7 @@ from crawler.extraction.junk import (
     soft_404,
 )
 from crawler.extraction.profiles import get_profile
-from crawler.items import ArticlePage
+from crawler.items import ArticleRecord
 from crawler.middlewares.notarticle import NotArticleMiddleware
 from crawler.runner import project_settings
 
@@ -65,9 +65,9 @@ def response(url: str, html: str, status: int = 200) -> HtmlResponse:
                         headers={"Content-Type": "text/html; charset=utf-8"})
 
 
-def item_for(page: HtmlResponse) -> ArticlePage:
+def item_for(page: HtmlResponse) -> ArticleRecord:
     raw = extract_page(page.text, page.url, get_profile("generic"))
-    return ArticlePage(url=page.url, canonical_url=page.url, site="a.test", fetched_at="", raw_pages=[raw])
+    return ArticleRecord(url=page.url, canonical_url=page.url, site="a.test", fetched_at="", raw_pages=[raw])
 
 
 def test_middleware_drops_junk_with_a_reason_and_keeps_articles(make_crawler) -> None:
@@ -77,7 +77,7 @@ def test_middleware_drops_junk_with_a_reason_and_keeps_articles(make_crawler) ->
     soft = response("http://a.test/zw/1.html", SOFT)
     assert list(mw.process_spider_output(good, [item_for(good)]))
     assert list(mw.process_spider_output(soft, [item_for(soft), Request("http://a.test/")])) != []
-    assert not [x for x in mw.process_spider_output(soft, [item_for(soft)]) if isinstance(x, ArticlePage)]
+    assert not [x for x in mw.process_spider_output(soft, [item_for(soft)]) if isinstance(x, ArticleRecord)]
     assert crawler.stats.get_value("junk/soft_404") == 2
 
 

@@ -11,8 +11,9 @@ import pytest
 from crawler.archive.db import Archive
 from crawler.dedup import minhash as mh
 from crawler.dedup.fingerprint import hash_form
-from crawler.dedup.nearindex import NearIndex, compatible, essay_count, near_index_for
+from crawler.dedup.nearindex import NearIndex, compatible, essay_count, near_index_from_settings
 from crawler.demo.corpus import TOPICS, ProseGenerator
+from tests import archive_rows
 
 SITE_INTRO = "以下是瑞文网小编精心整理的工作总结，欢迎阅读，希望大家能够喜欢。"
 
@@ -26,7 +27,7 @@ def essays(n: int, seed: int = 3, genre: str = "zongjie") -> list[str]:
 
 def store(archive: Archive, index: NearIndex, text: str) -> int:
     with archive.transaction():
-        article_id = archive.insert_article({"text": text, "chars": len(text)})
+        article_id = archive_rows.insert_article(archive, {"text": text, "chars": len(text)})
         index.add(article_id, text)
     return article_id
 
@@ -126,7 +127,7 @@ def test_sync_indexes_articles_stored_while_the_index_was_off(tmp_path: Path) ->
     archive = Archive(tmp_path / "a.sqlite")
     text = essays(1)[0]
     with archive.transaction():
-        article_id = archive.insert_article({"text": text})
+        article_id = archive_rows.insert_article(archive, {"text": text})
     index = NearIndex(archive.db)
     assert index.sync() == 1
     assert index.find(text) == (article_id, 1.0)
@@ -173,11 +174,12 @@ def test_add_is_idempotent_and_remove_forgets(tmp_path: Path) -> None:
     assert index.find(text) is None
 
 
-def test_near_index_for_is_shared_and_reads_settings(make_crawler) -> None:
-    crawler = make_crawler(DEDUPE_SHINGLE_SIZE=4, DEDUPE_NUM_PERM=64, DEDUPE_BANDS=16,
-                           DEDUPE_BAND_ROWS=4, DEDUPE_THRESHOLD=0.5)
-    index = near_index_for(crawler)
-    assert index is near_index_for(crawler)
+def test_near_index_reads_the_dedupe_settings(tmp_path: Path) -> None:
+    from scrapy.settings import Settings
+
+    settings = Settings({"DEDUPE_SHINGLE_SIZE": 4, "DEDUPE_NUM_PERM": 64, "DEDUPE_BANDS": 16,
+                         "DEDUPE_BAND_ROWS": 4, "DEDUPE_THRESHOLD": 0.5})
+    index = near_index_from_settings(Archive(tmp_path / "a.sqlite").db, settings)
     assert (index.shingle_size, index.num_perm, index.bands, index.rows, index.threshold) == (
         4, 64, 16, 4, 0.5)
 
@@ -189,21 +191,14 @@ def test_bands_that_do_not_fit_the_signature_are_refused(tmp_path: Path) -> None
 
 
 def test_pipelines_mark_a_near_copy(make_crawler, archive_path: Path) -> None:
-    from crawler.archive.session import session_for
-    from pipelines.dedupe import DedupePipeline
-    from pipelines.store import StorePipeline
-    from tests.conftest import cleaned_item
+    from tests.conftest import cleaned_item, store_records
 
     crawler = make_crawler(DEDUPE_NEAR_ENABLED=True)
-    session = session_for(crawler)
-    session.start_run({}, ["test"])
-    dedupe, store_ = DedupePipeline.from_crawler(crawler), StorePipeline.from_crawler(crawler)
     text = essays(1)[0]
     items = [
         cleaned_item("http://a.test/x/1234567.html", text),
         cleaned_item("http://b.test/y/7654321.html", SITE_INTRO + "\n" + text, site="b.test"),
     ]
-    out = [store_.process_item(dedupe.process_item(item)) for item in items]
-    session.archive.close()
+    out = store_records(crawler, items)
     assert [i.match for i in out] == ["original", "near"]
-    assert out[1].article_id == out[0].article_id and 0.9 < out[1].similarity < 1.0
+    assert out[1].article_id == out[0].article_id and 0.9 < (out[1].similarity or 0) < 1.0

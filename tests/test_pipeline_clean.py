@@ -7,7 +7,7 @@ from scrapy.exceptions import DropItem
 
 from crawler.extraction.extract import extract_page
 from crawler.extraction.profiles import get_profile
-from crawler.items import ArticlePage
+from crawler.items import ArticleRecord
 from pipelines.clean import CleanPipeline
 
 PAGE = """<html><head><title>读书心得_测试范文网</title></head><body>
@@ -19,21 +19,23 @@ PAGE = """<html><head><title>读书心得_测试范文网</title></head><body>
 <p>想了解更多心得体会的资讯,请访问:心得体会</p></div></body></html>"""
 
 
-def item_for(html: str, url: str = "http://www.t.test/xd/1234567.html") -> ArticlePage:
+def item_for(html: str, url: str = "http://www.t.test/xd/1234567.html") -> ArticleRecord:
     raw = extract_page(html, url, get_profile("dedecms"))
-    return ArticlePage(url=url, canonical_url=url, page_url=url, site="www.t.test",
+    return ArticleRecord(url=url, canonical_url=url, page_url=url, site="www.t.test",
                        fetched_at="2026-01-01T00:00:00Z", profile="dedecms", raw_pages=[raw])
 
 
 def test_article_fields_filled(make_crawler) -> None:
     pipeline = CleanPipeline.from_crawler(make_crawler())
     item = pipeline.process_item(item_for(PAGE))
-    assert item.title == "读书心得"
-    assert item.category == ["心得体会"]
-    assert (item.published_at, item.origin, item.author) == ("2023-05-06", "人民日报", "李明")
-    assert item.paragraphs[0].startswith("读完这本书")
-    assert len(item.paragraphs) == 2
-    assert item.chars == len(item.text) and item.content_hash
+    article = item.article
+    assert article.title == "读书心得"
+    assert article.category == ["心得体会"]
+    assert article.breadcrumb == ["测试范文网", "心得体会", "读书心得"]
+    assert (article.published_at, article.origin, article.author) == ("2023-05-06", "人民日报", "李明")
+    assert article.paragraphs[0].startswith("读完这本书")
+    assert len(article.paragraphs) == 2
+    assert item.site_names  # what the site calls itself: evidence for the original
     assert item.raw_pages == []  # raw HTML released once cleaned
 
 
@@ -49,3 +51,17 @@ def test_page_without_text_is_dropped_with_reason(make_crawler) -> None:
 def test_other_items_pass_through(make_crawler) -> None:
     pipeline = CleanPipeline.from_crawler(make_crawler())
     assert pipeline.process_item({"x": 1}) == {"x": 1}
+    archived = {"url": "http://www.t.test/1.html", "text": "正文" * 80, "archived": True}
+    assert pipeline.process_item(archived) is archived
+
+
+def test_a_users_dict_item_is_cleaned_like_a_record(make_crawler) -> None:
+    """A user's own spider may yield plain dicts: itemadapter reads them."""
+    pipeline = CleanPipeline.from_crawler(make_crawler())
+    text = "第一段，我们认真学习了新的工作方法。\x07\n" + "第二段，大家都有很多收获和体会。" * 6
+    record = pipeline.process_item({"url": "http://www.t.test/a/1.html", "title": "标题\x1b",
+                                    "text": text, "author": "李明"})
+    assert isinstance(record, ArticleRecord) and record.article is not None
+    assert (record.site, record.page_url) == ("www.t.test", "http://www.t.test/a/1.html")
+    assert record.article.title == "标题" and record.article.author == "李明"
+    assert record.article.paragraphs[0] == "第一段，我们认真学习了新的工作方法。"

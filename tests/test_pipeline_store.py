@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 
-from crawler.archive.session import session_for
-from pipelines.dedupe import DedupePipeline
-from pipelines.store import StorePipeline
-from tests.conftest import cleaned_item
+from tests.conftest import cleaned_item, store_records
 
 OTHER_ESSAY = "春天来了，公园里的花都开了。\n孩子们在草地上放风筝，笑声传得很远很远。"
 ESSAY = "第一段，我们认真学习了新的工作方法。\n第二段，大家都有很多收获和体会。"
 
 
 def run_items(crawler, items):
-    session = session_for(crawler)
-    session.start_run({}, ["test"])
-    dedupe, store = DedupePipeline.from_crawler(crawler), StorePipeline.from_crawler(crawler)
-    out = [store.process_item(dedupe.process_item(item)) for item in items]
-    session.archive.close()
-    return out
+    return store_records(crawler, items)
 
 
 def rows(path, sql):
@@ -67,8 +59,7 @@ def test_different_texts_are_different_articles(make_crawler, archive_path) -> N
 def test_mirror_seen_first_hands_the_article_to_its_canonical_page(make_crawler, archive_path) -> None:
     mobile = cleaned_item("http://m.a.test/x/1234567.html", ESSAY, title="标题-手机版")
     mobile.canonical_url = "http://www.a.test/x/1234567.html"  # its rel=canonical
-    desktop = cleaned_item("http://www.a.test/x/1234567.html", ESSAY, title="标题")
-    desktop.author = "张三"
+    desktop = cleaned_item("http://www.a.test/x/1234567.html", ESSAY, title="标题", author="张三")
     out = run_items(make_crawler(), [mobile, desktop])
     assert [i.match for i in out] == ["original", "url"]
     assert rows(archive_path, "SELECT canonical_url, url, title, author FROM articles") == [

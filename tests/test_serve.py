@@ -12,6 +12,7 @@ pytest.importorskip("datasette")
 
 from crawler.archive.db import Archive  # noqa: E402
 from crawler.cli.serve import make_datasette  # noqa: E402
+from tests import archive_rows
 from tests.test_cli_query import add  # noqa: E402
 
 
@@ -27,7 +28,7 @@ def ds(tmp_path: Path):
     archive = Archive(path)
     add(archive, 1, "安全生产心得", "我们认真学习了安全知识。")
     add(archive, 2, "读书笔记", "读书使人进步。", site="b.test")
-    archive.upsert_sighting({"article_id": 1, "url": "http://c.test/x.html", "site": "c.test",
+    archive_rows.upsert_sighting(archive, {"article_id": 1, "url": "http://c.test/x.html", "site": "c.test",
                              "match": "near", "similarity": 0.9,
                              "first_seen": "2026-01-02T00:00:00Z", "last_seen": "2026-01-02T00:00:00Z"})
     archive.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scrapy import Request
 from scrapy.http import HtmlResponse
 
-from crawler.items import ArticlePage
+from crawler.items import ArticleRecord
 from crawler.spiders.template import TemplateSpider
 
 PROSE = "<p>我们认真学习了安全生产知识，在实践中不断总结经验，提高了解决问题的能力。</p>" * 6
@@ -24,7 +24,7 @@ def test_article_with_malformed_links_is_kept_and_links_counted(make_crawler) ->
     page = HtmlResponse(url, body=html.encode(), request=Request(url, meta={"page_kind": "article"}),
                         headers={"Content-Type": "text/html; charset=utf-8"})
     out = list(spider.parse(page))
-    items = [x for x in out if isinstance(x, ArticlePage)]
+    items = [x for x in out if isinstance(x, ArticleRecord)]
     assert len(items) == 1 and items[0].canonical_url == url
     assert "http://www.a.test/zw/7654321.html" in {r.url for r in out if isinstance(r, Request)}
     assert crawler.stats.get_value("crawl/bad_links") == 4

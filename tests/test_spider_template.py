@@ -6,7 +6,7 @@ import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse
 
-from crawler.items import ArticlePage
+from crawler.items import ArticleRecord
 from crawler.spiders.template import TemplateSpider, parse_start_urls
 
 ARTICLE = """<html><head><meta charset="gb2312"><title>学习心得体会_爱学范文网</title></head><body>
@@ -49,7 +49,7 @@ def test_article_page_asks_for_part_two_and_follows_related(spider) -> None:
     assert not any("PHPSESSID" in u for u in urls)
     part = [r for r in requests if r.callback == spider.parse_part]
     assert [r.url for r in part] == ["http://www.a.test/xinde/1234567_2.html"]
-    assert not any(isinstance(r, ArticlePage) for r in out)  # not finished before its parts
+    assert not any(isinstance(r, ArticleRecord) for r in out)  # not finished before its parts
 
 
 def test_parts_are_stitched_into_one_item(spider) -> None:
@@ -60,7 +60,7 @@ def test_parts_are_stitched_into_one_item(spider) -> None:
     to_part3 = next(r for r in second if isinstance(r, Request) and r.callback == spider.parse_part)
     assert to_part3.url == "http://www.a.test/xinde/1234567_3.html"
     third = list(spider.parse_part(response(to_part3.url, PART), item=item))
-    items = [r for r in third if isinstance(r, ArticlePage)]
+    items = [r for r in third if isinstance(r, ArticleRecord)]
     assert len(items) == 1
     assert items[0].page_urls == [
         "http://www.a.test/xinde/1234567.html",
@@ -83,7 +83,7 @@ def test_list_page_yields_no_item(spider) -> None:
 def test_article_without_parts_is_one_item(spider) -> None:
     html = ARTICLE.replace('<div class="pages">', '<div class="x">').replace("1234567_", "9")
     out = list(spider.parse(response("http://www.a.test/xinde/1234567.html", html)))
-    items = [r for r in out if isinstance(r, ArticlePage)]
+    items = [r for r in out if isinstance(r, ArticleRecord)]
     assert len(items) == 1 and items[0].canonical_url == "http://www.a.test/xinde/1234567.html"
 
 

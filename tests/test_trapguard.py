@@ -8,7 +8,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse
 
 from crawler.extraction.extract import RawPage
-from crawler.items import ArticlePage
+from crawler.items import ArticleRecord
 from crawler.middlewares.patternbudget import PatternBudgetMiddleware
 from crawler.middlewares.trapguard import TrapGuardMiddleware
 from crawler.traps import budget_for
@@ -22,9 +22,9 @@ def response(path: str, kind: str = "other") -> HtmlResponse:
     return HtmlResponse(url, body=b"<html></html>", request=Request(url, meta={"page_kind": kind}))
 
 
-def article(url: str, text: str = "正文" * 60) -> ArticlePage:
+def article(url: str, text: str = "正文" * 60) -> ArticleRecord:
     raw = RawPage(url=url, body_html=f"<div><p>{text}</p></div>")
-    return ArticlePage(url=url, canonical_url=url, site="a.test", fetched_at="", raw_pages=[raw])
+    return ArticleRecord(url=url, canonical_url=url, site="a.test", fetched_at="", raw_pages=[raw])
 
 
 def link(path: str, kind: str, priority: int = 0) -> Request:

@@ -22,7 +22,7 @@ from scrapy.utils.test import get_crawler
 
 from benchmarks.layoutgen.page import GeneratedPage
 from benchmarks.layoutgen.vocab import SITES
-from crawler.items import ArticlePage
+from crawler.items import ArticleRecord
 from crawler.runner import project_settings
 from crawler.spiders.template import TemplateSpider
 from pipelines.clean import CleanPipeline
@@ -73,9 +73,9 @@ class FanwenPath:
         response = HtmlResponse(page.url, body=page.body, headers=headers, request=Request(page.url))
         item, multipage = None, False
         for out in _collect(self.spider.parse(response)):
-            if isinstance(out, ArticlePage):
+            if isinstance(out, ArticleRecord):
                 item = out
-            elif isinstance(out, Request) and isinstance(out.cb_kwargs.get("item"), ArticlePage):
+            elif isinstance(out, Request) and isinstance(out.cb_kwargs.get("item"), ArticleRecord):
                 item, multipage = item or out.cb_kwargs["item"], item is None
         if item is None:
             return Outcome(False, "no item")
@@ -83,8 +83,9 @@ class FanwenPath:
             kept: Any = self.pipeline.process_item(item)
         except DropItem as exc:
             return Outcome(False, f"dropped: {exc}", multipage=multipage)
-        return Outcome(True, "", kept.text, kept.title, kept.origin, kept.author, kept.published_at,
-                       multipage=multipage)
+        article = kept.article
+        return Outcome(True, "", article.text, article.title, article.origin, article.author,
+                       article.published_at, multipage=multipage)
 
 
 def _collect(result: Any) -> list[Any]:

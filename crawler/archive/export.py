@@ -40,6 +40,7 @@ from typing import IO, Any, cast
 
 import sqlite_utils
 
+from crawler.archive.columns import EXPORTED_META
 from crawler.archive.filters import Filters
 
 PROGRESS_EVERY = 2000  # records between progress callbacks
@@ -61,12 +62,14 @@ SIGHTINGS_SQL = (
     f"json((SELECT json_group_array({_SIGHTING}) FROM "
     "(SELECT * FROM sightings WHERE article_id = a.id ORDER BY id) s))"
 )
-_HEAD = (
-    "'id', a.id, 'url', a.url, 'canonical_url', a.canonical_url, 'site', a.site, "
-    "'title', a.title, 'category', json(coalesce(a.category, '[]')), "
-    "'tags', json(coalesce(a.tags, '[]')), 'published_at', a.published_at, "
-    "'origin', a.origin, 'author', a.author"
-)
+# The article's identity, then its metadata as listed once in columns.py.
+_HEAD = ", ".join([
+    "'id', a.id, 'url', a.url, 'canonical_url', a.canonical_url, 'site', a.site",
+    *(column.export_sql("a") for column in EXPORTED_META),
+])
+# Every key of a record, in order (docs/export-schema.json lists the same).
+RECORD_KEYS = ("id", "url", "canonical_url", "site", *(c.name for c in EXPORTED_META), "text",
+               "paragraphs", "chars", "content_hash", "first_seen", "last_seen")
 _TAIL = (
     "'chars', a.chars, 'content_hash', a.content_hash, 'first_seen', a.first_seen, "
     "'last_seen', a.last_seen"

@@ -20,21 +20,25 @@ from typing import Any
 import sqlite_utils
 
 from crawler.archive.canonical import Candidate, Decision, choose
-from crawler.archive.db import dumps, plain_text
+from crawler.archive.columns import META_COLUMNS
 from crawler.archive.fts import index_article, unindex_article
+from crawler.archive.values import dumps, plain_text
 from crawler.dedup.fingerprint import hash_form
 
 logger = logging.getLogger(__name__)
 Similarity = Callable[[str, str], float]
 # Facts of a page that the canonical rule or the article reads: a change re-decides.
 SIGHTING_FACTS = (
-    "canonical_url", "text_id", "chars", "seen_title", "published_at", "origin", "author",
-    "category", "breadcrumb", "tags", "site_names", "complete", "parts",
+    "canonical_url", "text_id", "chars", *(c.sighting for c in META_COLUMNS), "site_names",
+    "complete", "parts",
 )
 VERSIONED = (
-    "title", "text", "paragraphs", "content_hash", "first_seen", "canonical_url", "url", "site",
-    "published_at", "origin", "author",
+    "text", "paragraphs", "content_hash", "first_seen", "canonical_url", "url", "site",
+    *(c.name for c in META_COLUMNS if c.versioned),
 )
+# What the article takes from its original page and its chosen text (see article_fields).
+ARTICLE_FROM_GROUP = ("url", "text", *(c.name for c in META_COLUMNS), "decided_by", "text_url",
+                      "canonical_url", "site")
 
 
 def text_key(text: str) -> str:
@@ -155,12 +159,9 @@ def decide(db: sqlite_utils.Database, article_id: int, now: str, run_id: int | N
     when the article changed (every sighting is then labelled again)."""
     decision = choose(candidates(db, article_id), share)
     fields = article_fields(db, decision)
+    names = ARTICLE_FROM_GROUP
     current = db.execute(
-        "SELECT url, text, title, published_at, origin, author, category, tags, decided_by, "
-        "text_url, canonical_url, site, breadcrumb FROM articles WHERE id = ?", [article_id],
-    ).fetchone()
-    names = ("url", "text", "title", "published_at", "origin", "author", "category", "tags",
-             "decided_by", "text_url", "canonical_url", "site", "breadcrumb")
+        f"SELECT {', '.join(names)} FROM articles WHERE id = ?", [article_id]).fetchone()
     before = dict(zip(names, current, strict=True))
     if any(before[k] != fields[k] for k in names):
         moved, edited = before["url"] != fields["url"], before["text"] != fields["text"]
@@ -174,18 +175,18 @@ def decide(db: sqlite_utils.Database, article_id: int, now: str, run_id: int | N
 
 def article_fields(db: sqlite_utils.Database, decision: Decision) -> dict[str, Any]:
     """The article as its original page shows it, with the chosen text."""
-    s = db.execute(
-        "SELECT url, canonical_url, site, seen_title, published_at, origin, author, "
-        "category, breadcrumb, tags FROM sightings WHERE id = ?", [decision.original.id],
-    ).fetchone()
+    meta = ", ".join(c.sighting for c in META_COLUMNS)
+    s = db.execute(f"SELECT url, canonical_url, site, {meta} FROM sightings WHERE id = ?",
+                   [decision.original.id]).fetchone()
     t = db.execute(
         "SELECT t.text, t.chars, t.content_hash, s.url FROM sightings s JOIN texts t "
         "ON t.id = s.text_id WHERE s.id = ?", [decision.text_source.id],
     ).fetchone() or ("", 0, None, None)
     return {
-        "url": s[0], "canonical_url": s[1], "site": s[2], "title": s[3], "published_at": s[4],
-        "origin": s[5], "author": s[6], "category": s[7] or "[]", "breadcrumb": s[8] or "[]",
-        "tags": s[9] or "[]", "text": t[0], "paragraphs": dumps(t[0].split("\n")),
+        "url": s[0], "canonical_url": s[1], "site": s[2],
+        **{c.name: (value or "[]") if c.is_list else value
+           for c, value in zip(META_COLUMNS, s[3:], strict=True)},
+        "text": t[0], "paragraphs": dumps(t[0].split("\n")),
         "chars": t[1], "content_hash": t[2], "text_url": t[3], "decided_by": decision.rule,
     }
 

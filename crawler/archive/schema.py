@@ -8,10 +8,12 @@ the product and may hold months of crawls.
 from __future__ import annotations
 
 import logging
-import sys
+import time
 from collections.abc import Callable
 
 import sqlite_utils
+
+from crawler.archive.columns import missing_columns
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +102,7 @@ def _v3_fts(db: sqlite_utils.Database) -> None:
 
 def _v4_plain_text(db: sqlite_utils.Database) -> None:
     """Article texts hold no control character but ``\n`` (``db.plain_text``)."""
-    from crawler.archive.db import plain_text
+    from crawler.archive.values import plain_text
 
     fixes = [
         (clean, article_id)
@@ -119,9 +121,7 @@ def _v5_trigram_fts(db: sqlite_utils.Database) -> None:
         logger.warning("rebuilding the full-text index of %s articles with trigram tokens "
                        "(once per archive, ~10 ms an article)", articles)
     drop_fts(db)
-    create_fts(db, _terminal_progress(articles))
-    if articles and sys.stderr.isatty():
-        print(file=sys.stderr)
+    create_fts(db, _logged_progress(articles))
 
 
 def _v6_groups(db: sqlite_utils.Database) -> None:
@@ -149,14 +149,12 @@ def _v6_groups(db: sqlite_utils.Database) -> None:
     _add_columns(db, "articles", ("decided_by", "text_url"))
     _add_columns(db, "article_versions", ("canonical_url", "url", "site", "published_at",
                                           "origin", "author", "reason"))
+    from crawler.dedup.nearindex import create_tables
+
     db.execute("DROP TABLE IF EXISTS near_bands")
     db.execute("DROP TABLE IF EXISTS near_signatures")
-    db.execute("DELETE FROM near_meta")
-    db.execute("CREATE TABLE near_signatures (doc_id INTEGER PRIMARY KEY, sig BLOB NOT NULL)")
-    db.execute(
-        "CREATE TABLE near_bands (bucket INTEGER NOT NULL, doc_id INTEGER NOT NULL, "
-        "PRIMARY KEY (bucket, doc_id)) WITHOUT ROWID"
-    )
+    db.execute("DROP TABLE IF EXISTS near_meta")
+    create_tables(db)
     _backfill_groups(db)
 
 
@@ -199,14 +197,17 @@ def _backfill_groups(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE articles SET decided_by = 'arrival', text_url = url")
 
 
-def _terminal_progress(total: int) -> Callable[[int], None] | None:
-    """A progress line on a terminal (a long migration must not look hung)."""
-    if not total or not sys.stderr.isatty():
+def _logged_progress(total: int, every: float = 10.0) -> Callable[[int], None] | None:
+    """A log line every ``every`` seconds: a long migration must not look hung.
+    (The storage layer logs; it never prints: the CLI decides what reaches a terminal.)"""
+    if not total:
         return None
+    last = [time.monotonic()]
 
     def show(done: int) -> None:
-        print(f"\rrebuilding the search index: {done:,}/{total:,} articles", end="",
-              file=sys.stderr, flush=True)
+        if time.monotonic() - last[0] >= every or done >= total:
+            last[0] = time.monotonic()
+            logger.warning("rebuilding the search index: %s/%s articles", f"{done:,}", f"{total:,}")
 
     return show
 
@@ -231,9 +232,12 @@ def migrate(db: sqlite_utils.Database) -> int:
 
     The version is read inside a write transaction (BEGIN IMMEDIATE), so two
     processes opening a new archive at once cannot both create its tables.
+    Article fields added since (:mod:`crawler.archive.columns`) get their
+    columns without a numbered migration.
     """
     found = _user_version(db)
     if found == SCHEMA_VERSION:
+        _add_meta_columns(db)
         return found
     db.execute("BEGIN IMMEDIATE")
     try:
@@ -250,7 +254,16 @@ def migrate(db: sqlite_utils.Database) -> int:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+    _add_meta_columns(db)
     return found
+
+
+def _add_meta_columns(db: sqlite_utils.Database) -> None:
+    """The columns of article fields listed in ``columns.py`` that this archive lacks."""
+    for table in ("articles", "sightings", "article_versions"):
+        have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        for name in missing_columns(have, table):
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {name} TEXT")
 
 
 def _user_version(db: sqlite_utils.Database) -> int:

@@ -46,11 +46,16 @@ log_level_option = click.option(
               help="Keep the crawl frontier in data/jobs/<name> (Scrapy JOBDIR) to continue after a stop.")
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
               help="Scrapy setting, as with `scrapy crawl -s`; repeatable.")
+@click.option("--redis", "redis_url", metavar="URL",
+              help="Crawl distributed over Redis: seed, --workers worker processes and the "
+                   "ingest on this machine (docs/scaling.md).")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="With --redis: worker processes to start.")
 @log_level_option
 @json_option
 def crawl(urls: tuple[str, ...], db: Path, max_pages: int | None, profile: str | None,
           full: bool, emit_archived: bool, resume: bool, settings: tuple[str, ...],
-          log_level: str, as_json: bool) -> None:
+          redis_url: str | None, workers: int, log_level: str, as_json: bool) -> None:
     """Crawl the sites at URLS into the archive (incremental by default).
 
     Exit status: 0 ok, 1 user error, 2 usage error, 3 the crawl failed or
@@ -77,6 +82,14 @@ def crawl(urls: tuple[str, ...], db: Path, max_pages: int | None, profile: str |
     if resume:
         overrides["JOBDIR"] = str(job_dir(db, start_urls))
     overrides.update(parse_setting(settings))
+    if redis_url:
+        if profile or resume:
+            raise click.UsageError("--profile and --resume are for a local crawl (a distributed "
+                                   "crawl keeps its frontier in Redis)")
+        from crawler.cli.distributed import distributed_crawl
+
+        distributed_crawl(start_urls, redis_url, workers, overrides, db, log_level, as_json)
+        return
     crawl_and_report(start_urls, overrides, db, profile, as_json)
 
 
@@ -110,7 +123,12 @@ def crawl_and_report(start_urls: list[str], overrides: dict[str, Any], db: Path,
         result = run_crawl(start_urls, project_settings(overrides), profile)
     finally:
         lock.release(db)
-    summary = summarise(result, time.monotonic() - started, db)
+    return print_summary(result, time.monotonic() - started, db, as_json)
+
+
+def print_summary(result: Any, seconds: float, db: Path, as_json: bool) -> dict[str, Any]:
+    """The one summary line (or JSON) of a crawl, local or distributed; exit 3 when it failed."""
+    summary = summarise(result, seconds, db)
     if result.error:
         click.echo(f"Error: the crawl failed: {result.error}", err=True)
     if as_json:

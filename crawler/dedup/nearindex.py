@@ -28,12 +28,11 @@ from typing import Any
 
 import numpy as np
 import sqlite_utils
-from scrapy.crawler import Crawler
+from scrapy.settings import BaseSettings
 
 from crawler.dedup import minhash as mh
 
 logger = logging.getLogger(__name__)
-ATTRIBUTE = "_fanwen_near_index"
 # Bump when near_form/shingle_ids/signature/band_keys change: stored rows are rebuilt.
 # 2: one-permutation MinHash with densification, lighter shingle and band hashes.
 # 3: per-band weights; band rows configurable.
@@ -251,23 +250,36 @@ def _pairs(n: int) -> str:
     return ",".join(["(?,?)"] * n)
 
 
-def near_index_for(crawler: Crawler) -> NearIndex:
-    """The crawl's one index (dedupe finds, store adds), synced on first use."""
-    index = getattr(crawler, ATTRIBUTE, None)
-    if index is None:
-        from crawler.archive.session import session_for
+def create_tables(db: sqlite_utils.Database) -> None:
+    """The index's tables in the archive file (the schema's migrations call this).
 
-        settings = crawler.settings
-        num_perm = max(1, settings.getint("DEDUPE_NUM_PERM", 128))
-        index = NearIndex(
-            session_for(crawler).archive.db,
-            shingle_size=max(1, settings.getint("DEDUPE_SHINGLE_SIZE", 5)),
-            num_perm=num_perm,
-            bands=min(num_perm, max(1, settings.getint("DEDUPE_BANDS", 32))),
-            rows=max(0, settings.getint("DEDUPE_BAND_ROWS", 4)),
-            threshold=settings.getfloat("DEDUPE_THRESHOLD", 0.4),
-            source="texts",  # every distinct text of every sighting: groups link through copies
-        )
-        index.sync()
-        setattr(crawler, ATTRIBUTE, index)
+    ``near_bands`` is WITHOUT ROWID with the bucket first in its key: a lookup
+    is one b-tree seek per band, and the table is its own index. ``near_meta``
+    records the parameters the rows were computed with, so a changed setting
+    rebuilds the index instead of comparing incompatible signatures.
+    """
+    db.execute("CREATE TABLE IF NOT EXISTS near_meta (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute("CREATE TABLE IF NOT EXISTS near_signatures (doc_id INTEGER PRIMARY KEY, "
+               "sig BLOB NOT NULL)")
+    db.execute("CREATE TABLE IF NOT EXISTS near_bands (bucket INTEGER NOT NULL, "
+               "doc_id INTEGER NOT NULL, PRIMARY KEY (bucket, doc_id)) WITHOUT ROWID")
+
+
+def near_index_from_settings(db: sqlite_utils.Database, settings: BaseSettings) -> NearIndex:
+    """The archive's near-duplicate index with the ``DEDUPE_*`` settings, synced.
+
+    Every distinct text of every sighting is indexed (``texts``), so copy
+    groups link through copies of copies.
+    """
+    num_perm = max(1, settings.getint("DEDUPE_NUM_PERM", 128))
+    index = NearIndex(
+        db,
+        shingle_size=max(1, settings.getint("DEDUPE_SHINGLE_SIZE", 5)),
+        num_perm=num_perm,
+        bands=min(num_perm, max(1, settings.getint("DEDUPE_BANDS", 32))),
+        rows=max(0, settings.getint("DEDUPE_BAND_ROWS", 4)),
+        threshold=settings.getfloat("DEDUPE_THRESHOLD", 0.4),
+        source="texts",
+    )
+    index.sync()
     return index

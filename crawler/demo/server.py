@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from urllib.parse import urlsplit
@@ -21,6 +22,7 @@ class _Server(ThreadingHTTPServer):
 
     daemon_threads = True
     demo_site: DemoSite
+    latency: float = 0.0  # seconds added to every response (benchmarks: a politeness-bound crawl)
 
     def handle_error(self, request: object, client_address: object) -> None:
         """A crawler killed mid-request (the kill tests) is not a server error."""
@@ -41,6 +43,8 @@ def _handler() -> type[BaseHTTPRequestHandler]:
             else:
                 host = self.headers.get("Host", "")
             assert isinstance(self.server, _Server)
+            if self.server.latency:
+                time.sleep(self.server.latency)
             site = self.server.demo_site  # read per request: swap_site() takes effect at once
             status, headers, body = site.respond(self.command, host, target, dict(self.headers))
             self.send_response(status)
@@ -62,9 +66,11 @@ def _handler() -> type[BaseHTTPRequestHandler]:
 class DemoServer:
     """Context manager: a daemon-thread ThreadingHTTPServer on 127.0.0.1:<free port>."""
 
-    def __init__(self, site: DemoSite, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, site: DemoSite, host: str = "127.0.0.1", port: int = 0,
+                 latency: float = 0.0) -> None:
         self.httpd = _Server((host, port), _handler())
         self.httpd.demo_site = site
+        self.httpd.latency = latency
         self._thread: threading.Thread | None = None
 
     @property

@@ -15,8 +15,7 @@ from parsel import Selector
 
 from crawler.extraction.decode import DecodedPage, decode_html
 from crawler.extraction.extract import RawPage, extract_page
-from crawler.extraction.hygiene import tidy_article
-from crawler.extraction.metadata import Article, build_article
+from crawler.extraction.metadata import Article, build_article, tidy_article
 from crawler.extraction.pagekind import judge_page
 from crawler.extraction.profiles import Profile, get_profile, profile_for
 from crawler.links import PageKind, canonical_url, site_of, url_kind

@@ -13,11 +13,6 @@ terminal: a stored value from an older archive still never reaches it raw.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # metadata imports textclean, which imports this module
-    from crawler.extraction.metadata import Article
 
 # C0 (but \n), DEL and C1: the characters a stored field never holds.
 CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
@@ -40,26 +35,12 @@ def plain_field(value: str) -> str:
     return _RUNS_OF_SPACE.sub(" ", value).strip()
 
 
-def _optional(value: str | None) -> str | None:
+def optional_field(value: str | None) -> str | None:
     return (plain_field(value) or None) if value is not None else None
 
 
-def _items(values: list[str]) -> list[str]:
+def field_items(values: list[str]) -> list[str]:
     return [clean for value in values if (clean := plain_field(value))]
-
-
-def tidy_article(article: Article) -> Article:
-    """Every field of ``article`` free of control characters (``text`` joins with ``\\n``)."""
-    return replace(
-        article,
-        title=_optional(article.title),
-        category=_items(article.category),
-        tags=_items(article.tags),
-        published_at=_optional(article.published_at),
-        origin=_optional(article.origin),
-        author=_optional(article.author),
-        paragraphs=_items(article.paragraphs),
-    )
 
 
 def has_control(value: str) -> bool:

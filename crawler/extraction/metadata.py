@@ -11,16 +11,18 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from crawler.extraction.extract import RawPage, norm_ws
+from crawler.extraction.hygiene import field_items, optional_field
 from crawler.extraction.labels import parse_author, parse_origin
 from crawler.extraction.profiles import Profile
 from crawler.extraction.textclean import body_paragraphs, strip_boilerplate
 
 __all__ = [
     "Article", "build_article", "category_path", "clean_title", "parse_author", "parse_date",
-    "parse_origin", "parse_tags", "site_names_of",
+    "parse_origin", "parse_tags", "site_names_of", "tidy_article",
 ]
 
 logger = logging.getLogger(__name__)
@@ -61,6 +63,7 @@ class Article:
 
     title: str | None = None
     category: list[str] = field(default_factory=list)
+    breadcrumb: list[str] = field(default_factory=list)  # as the page shows it, home included
     tags: list[str] = field(default_factory=list)
     published_at: str | None = None
     origin: str | None = None
@@ -74,6 +77,23 @@ class Article:
     @property
     def chars(self) -> int:
         return len(self.text)
+
+
+def tidy_article(article: Article) -> Article:
+    """Every field of ``article`` free of control characters (``text`` joins with ``\\n``).
+
+    Field by field from the dataclass itself, so a field added to ``Article``
+    is tidied without a change here: strings are one-line fields, lists hold
+    one-line items (empty ones dropped).
+    """
+    changes: dict[str, Any] = {}
+    for spec in fields(article):
+        value = getattr(article, spec.name)
+        if isinstance(value, list):
+            changes[spec.name] = field_items(value)
+        elif isinstance(value, str) or value is None:
+            changes[spec.name] = optional_field(value)
+    return replace(article, **changes)
 
 
 def clean_title(
@@ -224,6 +244,7 @@ def build_article(pages: list[RawPage], profile: Profile) -> Article:
     return Article(
         title=title,
         category=category_path(first.breadcrumb, title, names),
+        breadcrumb=list(first.breadcrumb),
         tags=parse_tags(info, first.tags),
         published_at=parse_date(info) or _meta_date(meta),
         origin=parse_origin(info) or found.get("origin"),

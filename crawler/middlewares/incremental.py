@@ -6,7 +6,8 @@ page the archive holds an article of (whatever its URL looks like: pages of
 unknown URL shape are articles only once read) and fetched less than
 ``ARCHIVE_REFRESH_DAYS`` ago is not requested at all; an older one is
 requested with If-None-Match / If-Modified-Since, and a 304 only moves its
-last-seen time. A server sending no validators answers in full; the store
+last-seen time. The middleware only reads the archive (``ArchiveReader``); a
+304 or a 404/410 is a page fact sent as a signal for the archive's writer. A server sending no validators answers in full; the store
 then counts an unchanged text as unchanged (``store/unchanged``). When part 1
 of a multi-page article answers 304, its parts 2+ are asked for
 conditionally too (the spider schedules them from ``fanwen_parts``): a 304
@@ -29,23 +30,32 @@ from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
-from crawler.archive.db import utc_now
-from crawler.archive.session import ArchiveSession, session_for
+from crawler import signals as fanwen_signals
+from crawler.archive.reader import ArchiveReader
 
 logger = logging.getLogger(__name__)
 NEVER_SKIPPED = frozenset({"list", "part"})  # lists find new articles; parts go with their article
 GONE = frozenset({404, 410})
 
 
+def refresh_cutoff(settings: BaseSettings, site: str) -> str:
+    """Pages of ``site`` fetched before this instant are due for a refetch
+    (``ARCHIVE_REFRESH_DAYS``, or the site's own in ``ARCHIVE_REFRESH_DAYS_BY_SITE``)."""
+    per_site = settings.getdict("ARCHIVE_REFRESH_DAYS_BY_SITE")
+    days = float(per_site.get(site, settings.getfloat("ARCHIVE_REFRESH_DAYS")))
+    return (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 class IncrementalMiddleware:
-    def __init__(self, session: ArchiveSession, refresh_days: float,
-                 per_site: dict[str, float], stats: StatsCollector | None = None) -> None:
-        self.session = session
-        self.refresh_days = refresh_days
-        self.per_site = per_site
+    def __init__(self, crawler: Crawler, stats: StatsCollector | None = None,
+                 emit_skipped: bool = False) -> None:
+        self.crawler = crawler
         self.stats = stats
+        self.emit_skipped = emit_skipped
+        self._reader: ArchiveReader | None = None
         self._unfinished: set[int] | None = None  # read at the first request: the run is open then
 
     @classmethod
@@ -53,14 +63,15 @@ class IncrementalMiddleware:
         settings = crawler.settings
         if not (settings.getbool("ARCHIVE_INCREMENTAL") and settings.getbool("STORE_ENABLED")):
             raise NotConfigured("ARCHIVE_INCREMENTAL is off")
-        per_site = {k: float(v) for k, v in settings.getdict("ARCHIVE_REFRESH_DAYS_BY_SITE").items()}
-        return cls(session_for(crawler), settings.getfloat("ARCHIVE_REFRESH_DAYS"), per_site,
-                   crawler.stats)
+        return cls(crawler, crawler.stats, settings.getbool("ARCHIVE_EMIT_SKIPPED"))
 
-    def refresh_cutoff(self, site: str) -> str:
-        """Pages fetched before this instant are due for a refetch."""
-        days = self.per_site.get(site, self.refresh_days)
-        return (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    @property
+    def reader(self) -> ArchiveReader:
+        if self._reader is None:
+            self._reader = self.crawler.get_extension(ArchiveReader)
+            if self._reader is None:
+                raise NotConfigured("IncrementalMiddleware needs ArchiveReader in EXTENSIONS")
+        return self._reader
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         meta = request.meta
@@ -68,7 +79,7 @@ class IncrementalMiddleware:
             meta.get("page_kind") in NEVER_SKIPPED and not meta.get("fanwen_part_check")
         ):
             return
-        state = self.session.archive.page_state(request.url)
+        state = self.reader.page_state(request.url)
         if state is None:
             return
         if meta.get("fanwen_part_check"):
@@ -77,9 +88,12 @@ class IncrementalMiddleware:
         if state["run_id"] in self._unfinished_runs():
             self._inc("incremental/unfinished_run_refetch")
             return
-        if state["fetched_at"] >= self.refresh_cutoff(urlsplit(request.url).hostname or ""):
+        if state["fetched_at"] >= refresh_cutoff(self.crawler.settings,
+                                             urlsplit(request.url).hostname or ""):
             self._inc("incremental/skipped")
-            request.meta["fanwen_archived_article"] = state["article_id"]  # ARCHIVE_EMIT_SKIPPED
+            if self.emit_skipped:  # the spider puts the archived record into the feed
+                request.meta["fanwen_archived_record"] = self.reader.archived_record(
+                    state["article_id"])
             raise IgnoreRequest(f"archived and not due for refresh: {request.url}")
         self._conditional(request, state)
 
@@ -93,7 +107,7 @@ class IncrementalMiddleware:
 
     def _unfinished_runs(self) -> set[int]:
         if self._unfinished is None:
-            self._unfinished = self.session.archive.unfinished_run_ids() - {self.session.run_id}
+            self._unfinished = self.reader.unfinished_run_ids()
         return self._unfinished
 
     def process_response(self, request: Request, response: Response,
@@ -101,17 +115,16 @@ class IncrementalMiddleware:
         if not request.meta.get("fanwen_conditional"):
             return response
         if response.status == 304:
-            archive = self.session.archive
-            archive.touch_page(request.url, utc_now(), self.session.run_id)
+            self.crawler.signals.send_catch_log(fanwen_signals.page_not_modified, request=request)
             if request.meta.get("fanwen_part_check"):
                 self._inc("incremental/parts_not_modified")
             else:
                 self._inc("incremental/not_modified")
-                request.meta["fanwen_parts"] = archive.part_urls(request.url)
+                request.meta["fanwen_parts"] = self.reader.part_urls(request.url)
             raise IgnoreRequest(f"not modified: {request.url}")
         if response.status in GONE:
-            self.session.archive.mark_gone(request.url, utc_now(), response.status,
-                                           self.session.run_id)
+            self.crawler.signals.send_catch_log(fanwen_signals.page_gone, request=request,
+                                                response=response)
             self._inc("incremental/gone")
             logger.info("gone (%s): %s; its article is kept", response.status, request.url)
             raise IgnoreRequest(f"gone: {request.url}")

@@ -24,7 +24,7 @@ from scrapy.statscollectors import StatsCollector
 
 from crawler.extraction.decode import decode_html
 from crawler.extraction.junk import JunkLimits, not_article_reason, skeleton, visible_text
-from crawler.items import ArticlePage
+from crawler.items import ArticleRecord
 from crawler.links import site_of
 
 logger = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ class NotArticleMiddleware(BaseSpiderMiddleware):
             known.add(skeleton(_decode(response)[0]))
 
     def get_processed_item(self, item: Any, response: Response | None) -> Any:
-        if not isinstance(item, ArticlePage) or response is None or not item.raw_pages:
+        if not isinstance(item, ArticleRecord) or response is None or not item.raw_pages:
             return item
         reason = self.reason(item, response)
         if reason is None:
@@ -69,7 +69,7 @@ class NotArticleMiddleware(BaseSpiderMiddleware):
         logger.info("not an article (%s): %s", reason, item.url)
         return None
 
-    def reason(self, item: ArticlePage, response: Response) -> str | None:
+    def reason(self, item: ArticleRecord, response: Response) -> str | None:
         decoded = response.meta.get("decoded")
         text, replaced = (decoded.text, decoded.replaced) if decoded else _decode(response)
         first = item.raw_pages[0]

@@ -29,7 +29,7 @@ from twisted.python.failure import Failure
 
 from crawler import signals as fanwen_signals
 from crawler.extraction.junk import visible_text
-from crawler.items import ArticlePage
+from crawler.items import ArticleRecord
 from crawler.traps import KNOWN_KINDS, PatternBudget, budget_for, is_calendar, url_template
 
 logger = logging.getLogger(__name__)
@@ -109,7 +109,7 @@ class TrapGuardMiddleware:
     def _credit(self, element: Any, template: str | None) -> None:
         """An item with text is a yield now (its links are admitted with this page);
         a farm page's empty "article" is none, and a drop takes a credit back."""
-        if template is None or not isinstance(element, ArticlePage):
+        if template is None or not isinstance(element, ArticleRecord):
             return
         if sum(len(visible_text(raw.body_html)) for raw in element.raw_pages) < self.min_chars:
             return

@@ -23,12 +23,12 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawler import signals as fanwen_signals
-from crawler.archive.db import utc_now
+from crawler.clock import utc_now
 from crawler.extraction.decode import decode_html
 from crawler.extraction.extract import extract_page
 from crawler.extraction.pagekind import judge_page
 from crawler.extraction.profiles import Profile, get_profile, profile_for
-from crawler.items import ArticlePage
+from crawler.items import ArticleRecord
 from crawler.links import (
     PageKind,
     absolute_url,
@@ -77,25 +77,11 @@ class TemplateSpider(Spider):
     async def start(self) -> AsyncIterator[Request]:
         for url in self.start_urls:
             yield self._request(url, PageKind.LIST, dont_filter=True)
-        for url in self._due_revisits():
-            yield self._request(url, PageKind.ARTICLE, meta_kind="revisit")
 
-    def _due_revisits(self) -> list[str]:
-        """Archived article pages due for a refetch, even if no list links them now."""
-        settings = self.settings
-        if not all(settings.getbool(name) for name in ("ARCHIVE_INCREMENTAL", "ARCHIVE_REVISIT", "STORE_ENABLED")):
-            return []
-        from crawler.archive.session import session_for
-        from crawler.middlewares.incremental import IncrementalMiddleware
-
-        archive = session_for(self.crawler).archive
-        middleware = IncrementalMiddleware.from_crawler(self.crawler)
-        urls: list[str] = []
-        for site in self.allowed_domains:
-            urls += archive.due_article_urls([site], middleware.refresh_cutoff(site))
-        if urls:
-            logger.info("revisiting %d archived article pages due for refresh", len(urls))
-        return urls
+    def revisit(self, url: str) -> Request:
+        """The request of an archived article page due for a refetch (see
+        :class:`crawler.middlewares.revisit.RevisitMiddleware`)."""
+        return self._request(url, PageKind.ARTICLE, meta_kind="revisit")
 
     # --- callbacks -------------------------------------------------------------
     def parse(self, response: Response) -> Iterator[Any]:
@@ -116,7 +102,7 @@ class TemplateSpider(Spider):
         item.raw_pages.append(raw)
         yield from self._next_part_or_item(item, links, url, profile)
 
-    def parse_part(self, response: Response, item: ArticlePage) -> Iterator[Any]:
+    def parse_part(self, response: Response, item: ArticleRecord) -> Iterator[Any]:
         page = self._read(response)
         if page is None:
             yield self._finish(item, complete=False)
@@ -154,13 +140,7 @@ class TemplateSpider(Spider):
         """With ARCHIVE_EMIT_SKIPPED, an article page the incremental crawl did not
         fetch still reaches the feed: its archived record (export fields plus
         sightings), marked ``archived: true``. The pipelines pass it through."""
-        article_id = request.meta.get("fanwen_archived_article")
-        if article_id is None or not self.settings.getbool("ARCHIVE_EMIT_SKIPPED"):
-            return
-        from crawler.archive.query import article_detail
-        from crawler.archive.session import session_for
-
-        record = article_detail(session_for(self.crawler).archive.db, article_id)
+        record = request.meta.get("fanwen_archived_record")
         if record is not None:
             self.crawler.stats.inc_value("incremental/emitted_from_archive")
             yield {**record, "page_url": request.url, "archived": True}
@@ -210,25 +190,20 @@ class TemplateSpider(Spider):
         response.meta["decoded"] = decoded  # judged again by NotArticleMiddleware, not decoded again
         return decoded.text, selector, profile
 
-    def _new_item(self, response: Response, profile: Profile, declared: str | None) -> ArticlePage:
+    def _new_item(self, response: Response, profile: Profile, declared: str | None) -> ArticleRecord:
         page_url = canonical_url(response.url, profile)
-        return ArticlePage(
+        return ArticleRecord(
             url=response.url,
             canonical_url=declared_canonical(declared, page_url, profile),
             page_url=page_url,
             site=site_of(page_url),
             fetched_at=utc_now(),
-            requested_url=response.meta.get("redirect_urls", [response.url])[0],
-            http_status=response.status,
-            etag=_header(response, b"ETag"),
-            last_modified=_header(response, b"Last-Modified"),
-            encoding=response.meta.get("encoding"),
             profile=profile.name,
             page_urls=[page_url],
         )
 
     def _next_part_or_item(
-        self, item: ArticlePage, links: list[Link], url: str, profile: Profile
+        self, item: ArticleRecord, links: list[Link], url: str, profile: Profile
     ) -> Iterator[Any]:
         next_url = self._next_part_url(links, url, profile, set(item.page_urls))
         if next_url is None:
@@ -257,7 +232,7 @@ class TemplateSpider(Spider):
                 parts.setdefault(part_number(link, profile), link)
         return parts[min(parts)] if parts else None
 
-    def _finish(self, item: ArticlePage, complete: bool) -> ArticlePage:
+    def _finish(self, item: ArticleRecord, complete: bool) -> ArticleRecord:
         item.complete = complete
         if not complete:
             self.crawler.stats.inc_value("crawl/incomplete_article")
@@ -338,8 +313,3 @@ class TemplateSpider(Spider):
             priority=PRIORITY.get(kind, 0),
             dont_filter=dont_filter,
         )
-
-
-def _header(response: Response, name: bytes) -> str | None:
-    value = response.headers.get(name)
-    return value.decode("latin-1") if value else None

@@ -40,10 +40,12 @@ def warc_dir(settings: BaseSettings) -> Path:
 
 
 def _run_id(crawler: Crawler) -> int | None:
-    """The archive run this crawl writes (names the files); None without an archive."""
-    from crawler.archive.session import ATTRIBUTE
+    """The archive run this crawl writes (names the files); None without a local archive
+    (STORE_ENABLED off, a distributed worker: the files are named by time alone)."""
+    from crawler.extensions.archive import ArchiveExtension
 
-    return getattr(getattr(crawler, ATTRIBUTE, None), "run_id", None)
+    extension = crawler.get_extension(ArchiveExtension)
+    return extension.writer.run_id if extension is not None else None
 
 
 class WarcCaptureMiddleware:

@@ -53,6 +53,8 @@ def replay_settings(archive: Path, warc: Path, since: int | None) -> dict[str, A
         "DEMO_PROXY": "",
         "DOWNLOADER_MIDDLEWARES": {**project_settings().getdict("DOWNLOADER_MIDDLEWARES"),
                                    **dict.fromkeys(NOT_IN_REPLAY)},
+        "SPIDER_MIDDLEWARES": {**project_settings().getdict("SPIDER_MIDDLEWARES"),
+                               "crawler.middlewares.revisit.RevisitMiddleware": None},
     }
 
 
