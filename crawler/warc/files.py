@@ -4,7 +4,8 @@ Each record is its own gzip member, serialised in memory and appended with
 one ``write`` followed by a flush, so a process killed at any instant leaves
 every earlier record complete on disk (only power loss could tear the last
 one, which :mod:`crawler.warc.reader` detects and skips). Files are named by
-run and sequence, ``fanwen-r00042-20260101T120000Z-00001.warc.gz``, opened
+run and sequence, ``fanwen-r00042-20260101T120000Z-00001.warc.gz`` (without a
+run: ``fanwen-20260101T120000Z-p4242-00001.warc.gz``), opened
 with ``x`` (never overwriting), and start with a ``warcinfo`` record; a new
 file starts when the next write would pass ``max_size``.
 """
@@ -52,7 +53,9 @@ class WarcFileSet:
         self.directory = Path(directory)
         self.max_size = max_size
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        self.prefix = f"fanwen-r{run:05d}-{stamp}" if run is not None else f"fanwen-{stamp}"
+        # Without a run (distributed workers sharing a WARC_DIR) the pid keeps names apart.
+        self.prefix = (f"fanwen-r{run:05d}-{stamp}" if run is not None
+                       else f"fanwen-{stamp}-p{os.getpid()}")
         self.info = {"software": f"fanwen/{__version__} (warcio)", "format": "WARC File Format 1.0",
                      **(info or {})}
         self.sequence = 0
