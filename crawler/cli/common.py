@@ -70,3 +70,9 @@ def require_writable(db: Path) -> None:
     problem = write_problem(db)
     if problem:
         raise ArchiveReadOnly(problem)
+
+
+log_level_option = click.option(
+    "--log-level", default="WARNING", show_default=True,
+    type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False),
+)
