@@ -9,8 +9,13 @@ from typing import Any
 
 import click
 
-from crawler.cli.common import EXIT_CRAWL_FAILED, db_option, json_option, parse_setting
-from crawler.cli.crawl import log_level_option
+from crawler.cli.common import (
+    EXIT_CRAWL_FAILED,
+    db_option,
+    json_option,
+    log_level_option,
+    parse_setting,
+)
 
 redis_option = click.option(
     "--redis", "redis_url", required=True, metavar="URL",
@@ -149,7 +154,7 @@ def ingest_and_report(server: Any, keys: Any, db: Path, overrides: dict[str, Any
 
     from crawler.archive import lock
     from crawler.cli.common import EXIT_LOCKED, open_archive, require_writable
-    from crawler.cli.crawl import print_summary
+    from crawler.cli.summary import print_summary
     from crawler.distributed.run import ingest as run_ingest
     from crawler.runner import project_settings
 
