@@ -11,8 +11,11 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
+from benchmarks.layoutgen.generate import generate
 from crawler.extraction.article_from_html import page_verdict
+from crawler.extraction.extract import RawPage
 from crawler.extraction.listing import TITLE_LINK_CHARS, ListingSignals, listing_signals
+from crawler.extraction.pagekind import is_link_body
 
 NAV = """<div class="top"><a href="/">首页</a> <a href="/zuowen/">作文</a> <a href="/fanwen/">范文</a>
 <a href="/jihua/">工作计划</a> <a href="/zongjie/">工作总结</a> <a href="/xinde/">心得体会</a></div>"""
@@ -135,6 +138,52 @@ def article_at_list_url() -> bytes:
     return html_page("学校安全工作实施方案_工作方案_晴川范文网", body)
 
 
+def picture_list() -> bytes:
+    """Picture items with 150-350-character blurbs of uneven length, no pager, no list URL."""
+    items = "".join(
+        f'<li><a href="/zuowen/c{2015600 + i}.html"><img src="/uploads/{80 + i}.jpg" alt="" /></a>'
+        f'<p><a href="/zuowen/c{2015600 + i}.html">关于{t}的作文600字</a></p>'
+        f"<p>{(BLURB.format(t=t) * 2)[: 150 + 25 * i]}……</p></li>"
+        for i, t in enumerate(TOPICS[:8])
+    )
+    body = f'<div class="wrap"><h1>节日作文</h1><ul class="pics">{items}</ul></div>'
+    return html_page("节日作文_晴川范文网", body)
+
+
+def bare_list_numbers_pager() -> bytes:
+    """Titles and dates only, a pager of page numbers alone (no 下一页), and a sidebar
+    whose two teasers hold the page's longest run of text."""
+    items = "".join(
+        f'<li><a href="/fayan/c{9276300 + i}.html">在{t}活动推进会上的发言</a><span>2023-0{1 + i % 9}-1{i % 10}</span></li>'
+        for i, t in enumerate(TOPICS + TOPICS[:6])
+    )
+    numbers = "".join(f'<a href="/fayan/3805590_{n}.html">{n}</a> ' for n in range(8, 11))
+    teasers = "".join(f'<div><a href="/fayan/c{7902970 + i}.html">{t}发言稿</a><p>{BLURB.format(t=t)[:110]}</p></div>'
+                      for i, t in enumerate(TOPICS[:2]))
+    body = (f'<div class="box"><h2>发言稿</h2><ul>{items}</ul><div class="page">{numbers}<span>11</span></div></div>'
+            f'<div class="aside"><h3>最新推荐</h3>{teasers}</div>')
+    return html_page("发言稿_晴川范文网", body)
+
+
+MAMA = [
+    "我的妈妈是一名护士，她有一双会笑的眼睛，说起话来温柔极了。",
+    "妈妈的工作很忙，经常要上夜班。有一次我发高烧，妈妈刚下夜班，顾不上休息就背着我去了医院。",
+    "妈妈对我的学习要求很严格。每天晚上，不管多累，她都要检查我的作业，直到我弄懂为止。",
+    "这就是我的妈妈，一个平凡而伟大的妈妈。我爱我的妈妈！",
+]
+
+
+def essay_split_by_recommendations() -> bytes:
+    """A short essay whose paragraphs (each under 100 characters) are parted by
+    recommendation lines: between them no run of text is longer than a list's blurb."""
+    recs = ['<p>猜你感兴趣：<a href="/zuowen/3310.html">剩菜剩饭的故事作文</a></p>',
+            '<p><strong>延伸阅读：</strong><a href="/zuowen/3311.html">我的爸爸作文400字</a></p>',
+            '<p style="color:red">【相关阅读】<a href="/zuowen/3312.html">感恩父母的作文500字</a></p>']
+    text = "".join(f"<p>{para}</p>{recs[i] if i < len(recs) else ''}" for i, para in enumerate(MAMA))
+    body = f'<div class="wrap"><div class="t">我的妈妈作文400字</div><div class="box">{text}</div></div>'
+    return html_page("我的妈妈作文400字_晴川范文网", body)
+
+
 @pytest.mark.parametrize(
     ("build", "url"),
     [
@@ -142,8 +191,11 @@ def article_at_list_url() -> bytes:
         (list_at_article_url, "http://www.qingchuanfw.com/html/2023/0321/13248.html"),
         (tag_page, "http://www.qingchuanfw.com/tags.php?/%E6%89%8B%E6%8A%84%E6%8A%A5/"),
         (forum_thread_list, "http://bbs.qingchuanfw.com/forum-36-1.html"),
+        (picture_list, "http://www.qingchuanfw.com/zuowen/2107175.html"),
+        (bare_list_numbers_pager, "http://www.qingchuanfw.com/fayan/3805590.html"),
     ],
-    ids=["dede-list-php", "list-at-article-url", "tag-page", "forum-thread-list"],
+    ids=["dede-list-php", "list-at-article-url", "tag-page", "forum-thread-list", "picture-list",
+         "numbers-pager"],
 )
 def test_list_pages_are_not_archived(build, url: str) -> None:
     verdict = page_verdict(build(), url)
@@ -157,8 +209,10 @@ def test_list_pages_are_not_archived(build, url: str) -> None:
         (short_essay, "http://www.qingchuanfw.com/zuowen/c2107175.html", "一把雨伞", "一把蓝色的雨伞"),
         (news_flash, "http://news.qingchuanfw.com/kuaixun/n8812.shtml", "我市发布大风蓝色预警", "6至7级偏北大风"),
         (article_at_list_url, "http://www.qingchuanfw.com/s?id=123", "学校安全工作实施方案", "应急疏散演练"),
+        (essay_split_by_recommendations, "http://www.qingchuanfw.com/zuowen/wodemama.html", "我的妈妈作文400字",
+         "一个平凡而伟大的妈妈"),
     ],
-    ids=["short-essay-unknown-url", "dated-news-flash", "article-at-list-url"],
+    ids=["short-essay-unknown-url", "dated-news-flash", "article-at-list-url", "essay-split-by-recommendations"],
 )
 def test_short_and_oddly_placed_articles_are_archived(build, url: str, title: str, needle: str) -> None:
     verdict = page_verdict(build(), url)
@@ -167,6 +221,22 @@ def test_short_and_oddly_placed_articles_are_archived(build, url: str, title: st
     assert verdict.article.title == title
     assert needle in verdict.article.text
     assert "热门排行" not in verdict.article.text
+
+
+def test_title_list_body_is_not_an_article() -> None:
+    """Seed 41's page 444 of the layout generator: a bare title list at an article-looking
+    URL whose sidebar teaser is the longest run; the chosen block is the list itself."""
+    page = next(p for p in generate(41, 445) if p.index == 444)
+    verdict = page_verdict(page.body, page.truth.url, page.content_type)
+    assert page.truth.kind == "list"
+    assert (verdict.archived, verdict.reason) == (False, "list page")
+
+
+def test_link_body_needs_many_links_and_mostly_link_text() -> None:
+    titles = "".join(f'<li><a href="/a/{i}.html">第{i}篇文章的标题和它的副标题</a> 2023-01-0{i}</li>' for i in range(1, 7))
+    assert is_link_body(RawPage(url="u", body_html=f"<ul>{titles}</ul>"))
+    prose = "<p>" + "正文的一句话，写得比较长一些。" * 10 + "</p>"
+    assert not is_link_body(RawPage(url="u", body_html=f"{prose}<ul>{titles}</ul>"))
 
 
 def test_short_essay_is_short() -> None:
@@ -216,6 +286,35 @@ def test_short_link_does_not_cut_a_run() -> None:
     assert found.title_links == 1
     assert found.longest_run == 10
     assert found.longest_run_share == 1.0
+
+
+def test_recommendation_line_does_not_cut_a_run() -> None:
+    """A title link after a promo label continues the text; a bare one ends the run."""
+    para = "这是一段正文，写了二十多个字的内容。"
+    labelled = signals(f'<p>{para}</p><p>猜你感兴趣：<a href="/a/1.html">一篇别的文章标题</a></p><p>{para}</p>')
+    bare = signals(f'<p>{para}</p><p><a href="/a/1.html">一篇别的文章标题</a></p><p>{para}</p>')
+    assert labelled.title_links == bare.title_links == 1
+    assert labelled.longest_run == 2 * len(para) + len("猜你感兴趣：")
+    assert bare.longest_run == len(para)
+    br_lines = signals(f'<div>{para}<br>【相关阅读】<a href="/a/1.html">一篇别的文章标题</a>、'
+                       f'<a href="/a/2.html">又一篇别的文章标题</a><br>{para}</div>')
+    assert br_lines.longest_run == 2 * len(para) + len("【相关阅读】、")
+    categorised = signals(f'<p>{para}</p><p>[范文] <a href="/a/1.html">一篇别的文章标题</a></p><p>{para}</p>')
+    assert categorised.longest_run == len(para) + len("[范文]")  # a list item's prefix cuts
+
+
+def test_similar_runs_count_blurbs_of_one_size() -> None:
+    blurb = "这是一段简介文字，" * 12  # 108 characters
+    items = "".join(f'<li><a href="/a/{i}.html">第{i}篇文章的标题</a><p>{blurb}</p></li>' for i in range(7))
+    assert signals(f"<ul>{items}</ul>").similar_runs == 7
+    assert signals(f"<p>{blurb * 4}</p><ul>{items}</ul>").similar_runs == 1  # one long text
+
+
+def test_page_numbers_under_one_container_are_a_pager() -> None:
+    numbers = "".join(f'<a href="/l_{n}.html">{n}</a> ' for n in range(3, 6))
+    assert signals(f"<p>正文内容。</p><div class='pg'>{numbers}</div>").pager
+    calendar = "".join(f'<td><a href="/day/{n}.html">{n}</a></td>' for n in range(1, 8))
+    assert not signals(f"<p>正文内容。</p><table><tr>{calendar}</tr></table>").pager
 
 
 @pytest.mark.parametrize(

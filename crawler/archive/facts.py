@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from scrapy import Request
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from crawler import signals as fanwen_signals
 from crawler.clock import utc_now
 from crawler.links import canonical_url, site_of
 
@@ -52,6 +54,36 @@ def not_modified_fact(request: Request) -> dict[str, Any]:
 def gone_fact(request: Request, response: Response) -> dict[str, Any]:
     return {"event": "gone", "url": request.url, "http_status": response.status,
             "fetched_at": utc_now()}
+
+
+class PageFactListener:
+    """Turns the crawl's page signals into facts for :meth:`on_fact`.
+
+    The local archive extension applies them to the writer; a distributed
+    worker sends them to the ingest. Both listen to exactly the same signals.
+    """
+
+    def listen(self, crawler: Crawler) -> None:
+        connect = crawler.signals.connect
+        connect(self.response_received, signal=signals.response_received)
+        connect(self.page_failed, signal=fanwen_signals.page_failed)
+        connect(self.page_not_modified, signal=fanwen_signals.page_not_modified)
+        connect(self.page_gone, signal=fanwen_signals.page_gone)
+
+    def on_fact(self, fact: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def response_received(self, response: Response, request: Request, spider: Any) -> None:
+        self.on_fact(fetched_fact(request, response))
+
+    def page_failed(self, request: Request, failure: Failure) -> None:
+        self.on_fact(failed_fact(request, failure))
+
+    def page_not_modified(self, request: Request) -> None:
+        self.on_fact(not_modified_fact(request))
+
+    def page_gone(self, request: Request, response: Response) -> None:
+        self.on_fact(gone_fact(request, response))
 
 
 def page_kind(request: Request) -> str:

@@ -19,11 +19,6 @@ EXIT_CRAWL_FAILED = 3
 EXIT_LOCKED = 4
 EXIT_READ_ONLY = 5
 
-log_level_option = click.option(
-    "--log-level", default="WARNING", show_default=True,
-    type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False),
-)
-
 db_option = click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -75,3 +70,9 @@ def require_writable(db: Path) -> None:
     problem = write_problem(db)
     if problem:
         raise ArchiveReadOnly(problem)
+
+
+log_level_option = click.option(
+    "--log-level", default="WARNING", show_default=True,
+    type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False),
+)

@@ -1,6 +1,4 @@
-"""The one summary line of a crawl, local (`fanwen crawl`) or distributed (`fanwen
-ingest`, `fanwen crawl --redis`): its own module so that both commands share it
-without importing each other."""
+"""The one summary line (or JSON) a crawl prints, local or distributed."""
 
 from __future__ import annotations
 

@@ -12,16 +12,13 @@ from __future__ import annotations
 import logging
 from typing import Any, Self
 
-from scrapy import Request, Spider, signals
+from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
-from scrapy.http import Response
-from twisted.python.failure import Failure
 
-from crawler import signals as fanwen_signals
 from crawler.archive import lock
 from crawler.archive.access import write_problem
-from crawler.archive.facts import failed_fact, fetched_fact, gone_fact, not_modified_fact
+from crawler.archive.facts import PageFactListener
 from crawler.archive.writer import ArchiveWriter
 from crawler.health import failures
 from crawler.links import site_of
@@ -29,7 +26,7 @@ from crawler.links import site_of
 logger = logging.getLogger(__name__)
 
 
-class ArchiveExtension:
+class ArchiveExtension(PageFactListener):
     def __init__(self, crawler: Crawler, writer: ArchiveWriter) -> None:
         self.crawler = crawler
         self.writer = writer
@@ -43,13 +40,9 @@ class ArchiveExtension:
             raise NotConfigured("STORE_ENABLED is off: no archive to write")
         extension = cls(crawler, ArchiveWriter(settings.get("ARCHIVE_PATH"), settings,
                                                crawler.stats))
-        connect = crawler.signals.connect
-        connect(extension.spider_opened, signal=signals.spider_opened)
-        connect(extension.response_received, signal=signals.response_received)
-        connect(extension.page_failed, signal=fanwen_signals.page_failed)
-        connect(extension.page_not_modified, signal=fanwen_signals.page_not_modified)
-        connect(extension.page_gone, signal=fanwen_signals.page_gone)
-        connect(extension.spider_closed, signal=signals.spider_closed)
+        extension.listen(crawler)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
 
     @property
@@ -80,7 +73,7 @@ class ArchiveExtension:
         assert self.crawler.engine is not None
         self.crawler.engine.close_spider(spider, reason)
 
-    def _apply(self, fact: dict[str, Any]) -> None:
+    def on_fact(self, fact: dict[str, Any]) -> None:
         if self.locked_out:
             return
         if fact["event"] in ("fetched", "failed") and fact["url"] not in self._urls:
@@ -88,18 +81,6 @@ class ArchiveExtension:
             if self.crawler.stats:
                 self.crawler.stats.inc_value("ledger/pages")
         self.writer.apply(fact)
-
-    def response_received(self, response: Response, request: Request, spider: Spider) -> None:
-        self._apply(fetched_fact(request, response))
-
-    def page_failed(self, request: Request, failure: Failure) -> None:
-        self._apply(failed_fact(request, failure))
-
-    def page_not_modified(self, request: Request) -> None:
-        self._apply(not_modified_fact(request))
-
-    def page_gone(self, request: Request, response: Response) -> None:
-        self._apply(gone_fact(request, response))
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         if not self.locked_out:

@@ -81,6 +81,8 @@ def _paragraph_score(text: str) -> float:
 
 def _scores(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
     scores: dict[lxml.html.HtmlElement, float] = {}
+    # Parent block -> scores of its one-paragraph divs (see _promote_div_paragraphs).
+    div_paragraphs: dict[lxml.html.HtmlElement, list[float]] = {}
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str) or tag in _SKIP or tag in _INLINE:
@@ -100,7 +102,38 @@ def _scores(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
         if parent is not None:
             parent = _unwrapped(parent)  # one key per wrapper chain, as for holders
             scores[parent] = scores.get(parent, 0.0) + score / 2
+            if tag == "div" and _is_text_div(el):
+                div_paragraphs.setdefault(parent, []).append(score)
+    _promote_div_paragraphs(scores, div_paragraphs)
     return scores
+
+
+def _is_text_div(el: lxml.html.HtmlElement) -> bool:
+    """A div holding one run of text (inline children only, no ``<br>``): a paragraph."""
+    return all(isinstance(child.tag, str) and child.tag in _INLINE for child in el)
+
+
+def _promote_div_paragraphs(
+    scores: dict[lxml.html.HtmlElement, float],
+    div_paragraphs: dict[lxml.html.HtmlElement, list[float]],
+) -> None:
+    """Score one-div-per-paragraph bodies as ``<p>`` bodies: the block holding two or
+    more text divs gets their full score (not half) and its parent the half.
+
+    Otherwise each div is its own best container and a short essay written as
+    ``<div>paragraph</div>`` rows loses to its longest paragraph, or to a comment
+    list beside it. A single text div keeps its own score: an article that is one
+    unbroken run in one div must not be outscored by the wrapper holding its comments.
+    """
+    for parent, found in div_paragraphs.items():
+        if len(found) < 2:
+            continue
+        total = sum(found)
+        scores[parent] = scores.get(parent, 0.0) + total / 2
+        grand = _block(parent.getparent())
+        if grand is not None:
+            grand = _unwrapped(grand)
+            scores[grand] = scores.get(grand, 0.0) + total / 2
 
 
 def _unwrapped(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

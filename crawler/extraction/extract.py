@@ -33,11 +33,13 @@ from crawler.extraction.entries import first_entry_block
 from crawler.extraction.flatten import DEPTH_ERROR, flatten_deep
 from crawler.extraction.listing import ListingSignals, listing_signals
 from crawler.extraction.profiles import GENERIC, Profile
+from crawler.extraction.teasers import drop_teaser_tails
 
 logger = logging.getLogger(__name__)
 
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 _TRANSLATOR = HTMLTranslator()
+_END_OF_DOCUMENT = re.compile(r"</(?:html|body)\s*>", re.I)
 _WS = re.compile(r"[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+")
 # Breadcrumb separators between the links of a "当前位置" line.
 _CRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|/|＞|＞＞|＞+|→)\s*")
@@ -118,7 +120,10 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """lxml document or None for input that holds no document at all."""
     if not html or not html.strip():
         return None
-    html = html.replace("\x00", "")
+    # libxml2 drops everything after an </html>; browsers ignore the tag (and </body>)
+    # and keep adding to the body. Pages that include a whole header document
+    # ("…</html><!--end header--><div class="content">…") lost their text to that.
+    html = _END_OF_DOCUMENT.sub("", html.replace("\x00", ""))
     try:
         root = lxml.html.document_fromstring(html, parser=_PARSER)
         if any(DEPTH_ERROR in entry.message for entry in _PARSER.error_log):
@@ -160,6 +165,7 @@ def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile
     page.listing = listing_signals(root)
     body = _body(root, profile)
     if body is not None:
+        drop_teaser_tails(body)
         prune_link_blocks(body)
         page.body_html = lxml.html.tostring(body, encoding="unicode")
 

@@ -20,12 +20,22 @@ from dataclasses import dataclass
 import lxml.etree as etree
 import lxml.html
 
+from crawler.extraction.labels import is_label_only
+
 _SPACE = re.compile(r"\s+")
 _SKIP = frozenset({"script", "style", "noscript", "head", "title", "select", "option", "textarea"})
 # Anchor text this long is a title, not a keyword link, a page number or "更多>>".
 TITLE_LINK_CHARS = 6
 # Page links of a pager; not 首页, which is also every nav's home link.
 _PAGER = re.compile(r"^(?:下一页|下页|尾页|末页|上一页|上页|next|last|›|»|>>|>)$", re.I)
+_INLINE = frozenset({"a", "span", "font", "strong", "b", "em", "i", "u", "small", "big", "label"})
+# Words of a promo label; a label without one ("·", "[范文]") may prefix list items.
+_REC_WORD = re.compile(r"推荐|阅读|相关|延伸|猜你|喜欢|感兴趣|更多|查看|点击|热门|精彩|必读|看看")
+MAX_LABEL_CHARS = 20
+_PAGE_NUMBER = re.compile(r"^\s*\[?\d{1,4}\]?\s*$")
+MIN_PAGE_NUMBERS = 3
+# A run this long is a paragraph or a blurb, not a date, a byline or a label.
+BLURB_RUN_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,10 @@ class ListingSignals:
     prose_chars: int = 0  # characters outside links (visible text only)
     longest_run: int = 0  # the most characters between two title links
     pager: bool = False  # the page links to a next/last page
+    # Runs of at least BLURB_RUN_CHARS and a third of the longest: a list's blurbs are
+    # many runs of about one size; an article's text is one long run (or a few, split by
+    # links).
+    similar_runs: int = 0
 
     @property
     def longest_run_share(self) -> float:
@@ -46,7 +60,10 @@ class ListingSignals:
 def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
     """Walk the page's visible text once, cutting it into runs at each title link."""
     body = root.find("body")
-    titles, prose, longest, run, pager = 0, 0, 0, 0, False
+    titles, prose, run, pager = 0, 0, 0, False
+    runs: list[int] = []
+    numbers: dict[lxml.html.HtmlElement, int] = {}  # container -> page-number links in it
+    line = ""  # the current line's text outside links, up to MAX_LABEL_CHARS + 1 of its end
     in_link = hidden = 0
     for event, el in etree.iterwalk(body if body is not None else root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -56,11 +73,15 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
             elif tag == "a" and not hidden:
                 anchor = len(_SPACE.sub("", el.text_content()))
                 pager = pager or bool(_PAGER.match(el.text_content().strip()))
+                _count_page_number(el, numbers)
                 if anchor >= TITLE_LINK_CHARS and not in_link:
                     titles += 1
-                    longest, run = max(longest, run), 0
+                    if not is_recommendation_label(line):
+                        runs.append(run)
+                        run = 0
                 in_link += 1
             elif not hidden and not in_link:
+                line = _line(line, tag, el.text)
                 chars = len(_SPACE.sub("", el.text or ""))
                 prose, run = prose + chars, run + chars
         else:
@@ -69,6 +90,50 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
             elif tag == "a" and in_link:
                 in_link -= 1
             if not hidden and not in_link:
+                line = _line(line, tag, el.tail)
                 chars = len(_SPACE.sub("", el.tail or ""))
                 prose, run = prose + chars, run + chars
-    return ListingSignals(titles, prose, max(longest, run), pager)
+    runs.append(run)
+    longest = max(runs)
+    similar = sum(r >= max(BLURB_RUN_CHARS, longest / 3) for r in runs)
+    pager = pager or any(n >= MIN_PAGE_NUMBERS for n in numbers.values())
+    return ListingSignals(titles, prose, longest, pager, similar)
+
+
+def _count_page_number(link: lxml.html.HtmlElement, numbers: dict[lxml.html.HtmlElement, int]) -> None:
+    """Count a link whose anchor is a page number ("8", "9") under its pager container.
+
+    A pager of numbers alone ("8 9 10 11 12") is as much a pager as "下一页". The
+    container is the link's parent, or the list around it for ``<li><a>``: a calendar
+    widget's day links sit one per table cell and never add up.
+    """
+    if not _PAGE_NUMBER.match(link.text_content()):
+        return
+    box = link.getparent()
+    if box is not None and box.tag == "li":
+        box = box.getparent()
+    if box is not None:
+        numbers[box] = numbers.get(box, 0) + 1
+
+
+def _line(line: str, tag: str, text: str | None) -> str:
+    """The line after ``text``: a block's edge or a ``<br>`` starts a new one."""
+    if tag not in _INLINE:
+        line = ""
+    return (line + _SPACE.sub("", text or ""))[-(MAX_LABEL_CHARS + 1):]
+
+
+def is_recommendation_label(line: str) -> bool:
+    """The text before a link on its line introduces a recommendation ("延伸阅读：",
+    "猜你感兴趣：", "【相关阅读】", "【推荐】"), whether the line is a ``<p>`` or a
+    ``<br>``-separated line.
+
+    Such a line inside running text is a recommendation, not a list item: it must not
+    cut the article's prose into list-sized runs. A list item's link comes first on
+    its line or after a bullet, a date or a category, not after a promo label.
+    """
+    return (
+        0 < len(line) <= MAX_LABEL_CHARS
+        and bool(_REC_WORD.search(line))
+        and is_label_only(line)
+    )

@@ -20,6 +20,9 @@ from crawler.links import PageKind
 
 MIN_ARTICLE_CHARS = 120  # lists are told by their structure (is_listing); this is a short essay
 MAX_LINK_DENSITY = 0.25  # share of the block's text that sits inside links
+# A body of this many links holding more than this share of its text is a title list.
+MIN_BODY_LINKS = 5
+MAX_BODY_LINK_SHARE = 0.5
 SENTENCE_END = re.compile(r"[。！？；…]")
 MIN_SENTENCES = 3
 # A page that marks itself as an article (says_article) needs only this much text.
@@ -42,6 +45,7 @@ class ListRule:
     min_title_links: int
     max_longest_share: float
     max_longest_run: int
+    min_similar_runs: int = 0
 
 
 LIST_RULE = ListRule(min_title_links=8, max_longest_share=0.12, max_longest_run=500)
@@ -51,6 +55,14 @@ BLURB_LIST_RULE = ListRule(min_title_links=8, max_longest_share=0.2, max_longest
 # Title links and no prose anywhere: a bare list of titles and dates, however few its
 # characters (its footer then holds a large share of them).
 BARE_LIST_RULE = ListRule(min_title_links=8, max_longest_share=1.0, max_longest_run=100)
+# Many blurbs of one size (runs of 100+ characters, each at least a third of the longest,
+# the longest no more than an excerpt): picture or heading lists with 200-350-character
+# blurbs, whatever the URL and pager. Generated articles have at most 4 such runs (a text
+# cut by links), the real ones (gne, cwced) at most 5 and then a longest run of 980+
+# characters; the generated long-blurb lists 6 or more, the tieba list 11.
+REPEATED_BLURB_RULE = ListRule(
+    min_title_links=6, max_longest_share=1.0, max_longest_run=400, min_similar_runs=6
+)
 # With list evidence in the URL or a pager: fewer, longer blurbs still make a list.
 EVIDENCED_LIST_RULE = ListRule(min_title_links=5, max_longest_share=0.25, max_longest_run=500)
 LIST_URL_HINT = re.compile(
@@ -76,7 +88,7 @@ def judge_page(raw: RawPage, url: str, kind: PageKind) -> Verdict:
     for a listing; LIST and OTHER pages must also show running text, an
     ARTICLE page only some text (the clean pipeline's CLEAN_MIN_CHARS judges).
     """
-    if is_listing(raw, url, evidenced=kind is PageKind.LIST):
+    if is_listing(raw, url, evidenced=kind is PageKind.LIST) or is_link_body(raw):
         return Verdict(False, "list page")
     if kind is not PageKind.ARTICLE and not looks_like_article(raw):
         return Verdict(False, "no running text")
@@ -87,11 +99,14 @@ def is_listing(raw: RawPage, url: str, evidenced: bool = False) -> bool:
     """Many title links with only blurbs between them; list evidence admits longer blurbs."""
     signals = raw.listing
     evidenced = evidenced or signals.pager or bool(LIST_URL_HINT.search(url))
-    rules = (LIST_RULE, BLURB_LIST_RULE, BARE_LIST_RULE) + ((EVIDENCED_LIST_RULE,) if evidenced else ())
+    rules = (LIST_RULE, BLURB_LIST_RULE, BARE_LIST_RULE, REPEATED_BLURB_RULE) + (
+        (EVIDENCED_LIST_RULE,) if evidenced else ()
+    )
     return any(
         signals.title_links >= rule.min_title_links
         and signals.longest_run_share <= rule.max_longest_share
         and signals.longest_run <= rule.max_longest_run
+        and signals.similar_runs >= rule.min_similar_runs
         for rule in rules
     )
 
@@ -104,17 +119,36 @@ def looks_like_article(raw: RawPage) -> bool:
     """
     if not raw.body_html or not (raw.title or raw.head_title):
         return False
-    block = Selector(text=raw.body_html)
-    text = "".join(block.xpath("//text()[not(ancestor::a)]").getall())
-    linked = "".join(block.xpath("//a//text()").getall())
-    chars = len(re.sub(r"\s+", "", text))
-    link_chars = len(re.sub(r"\s+", "", linked))
+    text, chars, link_chars, _ = _body_counts(raw.body_html)
     if says_article(raw):  # a clause is enough: some pages never write a full stop
         if chars < MIN_MARKED_CHARS or len(CLAUSE_END.findall(text)) < MIN_MARKED_CLAUSES:
             return False
     elif chars < MIN_ARTICLE_CHARS or len(SENTENCE_END.findall(text)) < MIN_SENTENCES:
         return False
     return link_chars / (chars + link_chars) <= MAX_LINK_DENSITY
+
+
+def is_link_body(raw: RawPage) -> bool:
+    """The block chosen as the body is a list of titles: most of its text is in links.
+
+    A bare title list whose only prose is a sidebar's teasers can slip past the
+    run rules (its longest run is a teaser); at an article-looking URL it would be
+    archived as a text of titles and dates. The density finder discounts links, so
+    a chosen block that is still mostly links means the page has no prose block.
+    """
+    if not raw.body_html:
+        return False
+    _, chars, link_chars, links = _body_counts(raw.body_html)
+    return links >= MIN_BODY_LINKS and link_chars > MAX_BODY_LINK_SHARE * (chars + link_chars)
+
+
+def _body_counts(body_html: str) -> tuple[str, int, int, int]:
+    """The body's text outside links, its length, the length of its link text, its links."""
+    block = Selector(text=body_html)
+    text = "".join(block.xpath("//text()[not(ancestor::a)]").getall())
+    linked = "".join(block.xpath("//a//text()").getall())
+    links = len(block.xpath("//a[normalize-space()]"))
+    return text, len(re.sub(r"\s+", "", text)), len(re.sub(r"\s+", "", linked)), links
 
 
 def says_article(raw: RawPage) -> bool:

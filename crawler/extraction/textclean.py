@@ -320,7 +320,7 @@ def strip_boilerplate(
     seen: set[str] = set()
     kept = cut_tail(paragraphs, _is_stop_line)
     after = sum(len(p) for p in kept)  # characters from this paragraph to the end
-    for para in kept:
+    for i, para in enumerate(kept):
         after -= len(para)
         # The lead: few text paragraphs before and text after (the end of a short essay is
         # its close, where an outro sentence is removed, never the paragraph around it).
@@ -335,7 +335,9 @@ def strip_boilerplate(
         para = stripped
         if is_label_only(para):
             continue  # "【推荐】" left of a promo line whose link text was the rest
-        if _is_boilerplate(para, title_key, names):
+        # "城关镇中心学校" over "2024年2月19日": a letter's signature, even when it is the site.
+        signed = i + 1 < len(kept) and bool(DATE_ONLY.match(kept[i + 1]))
+        if _is_boilerplate(para, title_key, () if signed else names):
             _note_labels(para, found)
             continue
         if para in seen:

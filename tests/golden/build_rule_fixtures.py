@@ -303,8 +303,63 @@ HEAD_TITLE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 
 
 
-# --- Known failures: pages the extractor gets wrong today. Kept out of cases.toml; their
-# expectations wait in pending.toml until the extractor is fixed. ----------------------
+# --- 9. a short essay, one unnamed <div> per paragraph, beside a box of linked teasers
+# (whole sentences inside <a>) and an unnamed comment list: the div rows must add up to
+# more than any one of them, and the teaser links must not sink their container. -----
+SHORT_DIVS = """<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">
+<title>我家的小院_小学作文_春苗作文网</title></head><body>
+<div><a href="/">春苗作文网</a><ul><li><a href="/xiaoxue/">小学作文</a></li><li><a href="/chuzhong/">初中作文</a></li><li><a href="/sucai/">作文素材</a></li></ul></div>
+<div>位置：<a href="/">春苗作文网</a>&gt;&gt;<a href="/xiaoxue/">小学作文</a>&gt;&gt;我家的小院</div>
+<div><div><div><h1>我家的小院</h1></div>
+<div><p>更新时间：2023年4月2日 08:10　撰稿：林小雨</p></div>
+<div><div>
+<div><a href="/down/22.doc">点击下载：我家的小院.doc</a></div>
+<div>我家有一个小院，院子不大，却种满了花草。</div>
+<div>&emsp;&emsp;春天，月季开得红艳艳的，蜜蜂在花丛中飞来飞去。奶奶常坐在院子里择菜，一边干活一边哼着小曲。</div>
+<div><div>我最喜欢傍晚的小院。爸爸下班回来，我们一家人在葡萄架下吃饭、聊天，院子里满是笑声。</div></div>
+<div>大家都在看</div>
+<div><a href="/xiaoxue/3301.html"><p>秋天到了，田野里一片金黄，稻子笑弯了腰，农民伯伯忙着收割，脸上露出了丰收的喜悦。</p></a></div>
+<div><a href="/xiaoxue/3302.html"><p>我的妈妈是一名医生，她每天早出晚归，为病人看病，从来不喊一声累，我长大了也要像她一样。</p></a></div>
+<div><a href="/xiaoxue/3303.html"><p>下课铃一响，同学们像小鸟一样飞出教室，操场上顿时热闹起来，有的跳绳，有的踢毽子。</p></a></div>
+</div></div>
+<ul><li>网友311：写得真好，我家也有一个这样的小院，读着特别亲切。2023-04-05</li>
+<li>网友702：语句通顺，描写细致，给我的孩子当范文了，谢谢分享。2023-04-06</li>
+<li>网友958：结尾还可以再写一写自己的感受，整体来说很不错。2023-04-08</li>
+<li>网友120：小院的四季要是都写到就更好了，不过现在这样也很生动。2023-04-09</li></ul>
+</div></div>
+<div>Copyright &#169; 2010-2024 春苗作文网 版权所有</div>
+</body></html>"""
+
+
+# --- 10. a page that includes a whole header document: its "</html>" stands before the
+# article (libxml2 drops all that follows it; browsers ignore the tag). ----------------
+INCLUDED_HEADER = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>关于做好2024年防汛工作的通知_通知公告_青石县人民政府</title></head>
+<body>
+<!--#include virtual="/include/header.html"-->
+<div class="header"><a href="/">青石县人民政府</a> <a href="/zwgk/">政务公开</a> <a href="/tzgg/">通知公告</a></div>
+<script>var lang = 'zh-cn';</script>
+</body>
+</html>
+<!--end header-->
+<div class="content">
+<div class="crumb"><a href="/">首页</a> &gt; <a href="/tzgg/">通知公告</a></div>
+<div class="article">
+<h1>关于做好2024年防汛工作的通知</h1>
+<div class="info">发布时间：2024-05-06 10:00　来源：县应急管理局</div>
+<div class="pages_content">
+<p>各乡镇人民政府，县直有关单位：</p>
+<p>　　当前我县已进入汛期，为切实做好今年防汛工作，确保人民群众生命财产安全，现将有关事项通知如下：</p>
+<p>　　一、压实防汛责任。各乡镇、各单位主要负责人是本辖区、本行业防汛工作第一责任人，要亲自部署、靠前指挥。</p>
+<p>　　二、加强隐患排查。对水库、河道、山塘和地质灾害隐患点开展拉网式排查，发现问题立即整改。</p>
+<p>　　三、严格值班值守。汛期实行24小时值班和领导带班制度，遇有重大情况及时报告。</p>
+</div></div></div>
+<div class="footer">主办：青石县人民政府办公室 版权所有</div>
+</body></html>"""
+
+
+# --- Pages the extractor once got wrong (their expectations waited in pending.toml until
+# it was fixed; all are in cases.toml now). -----------------------------------------------
 
 def _essay_page(title: str, site: str, paragraphs: list[str], tail: str = "") -> str:
     """A short 作文 page of an unknown copy site, the kind with only three paragraphs."""
@@ -369,6 +424,8 @@ def main() -> None:
         "fail_full_teasers.html": FULL_TEASERS.encode("gbk", "xmlcharrefreplace"),
         "fail_editor_note.html": EDITOR_NOTE.encode("gbk", "xmlcharrefreplace"),
         "fail_info_spacing.html": INFO_SPACING.encode("gbk", "xmlcharrefreplace"),
+        "rule_short_divs.html": SHORT_DIVS.encode("gbk", "xmlcharrefreplace"),
+        "rule_included_header.html": INCLUDED_HEADER.encode("utf-8"),
     }
     for name, data in pages.items():
         (HERE / name).write_bytes(data)
