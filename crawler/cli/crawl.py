@@ -80,6 +80,9 @@ def crawl(urls: tuple[str, ...], db: Path, max_pages: int | None, profile: str |
         if profile or resume:
             raise click.UsageError("--profile and --resume are for a local crawl (a distributed "
                                    "crawl keeps its frontier in Redis)")
+        if emit_archived:
+            raise click.UsageError("--emit-archived is for a local crawl (workers have no "
+                                   "archived records; `fanwen export` gives them)")
         from crawler.cli.distributed import distributed_crawl
 
         distributed_crawl(start_urls, redis_url, workers, overrides, db, log_level, as_json)
