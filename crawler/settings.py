@@ -118,8 +118,17 @@ DOWNLOADER_MIDDLEWARES = {
     # Sees 429/503 before RetryMiddleware (550) schedules the retry, so the pause applies to it.
     "crawler.middlewares.retryafter.RetryAfterMiddleware": 560,
     "crawler.demo.proxy.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750)
+    # Next to the downloader (above DownloaderStats, 850): records each exchange as sent and
+    # received, every redirect hop and retry, the body before HttpCompression (590) decodes it.
+    "crawler.warc.capture.WarcCaptureMiddleware": 950,
 }
 DEMO_PROXY = ""  # set by `fanwen demo` and the tests: the loopback demo server
+
+# --- raw capture (docs/warc.md) --------------------------------------------------
+WARC_ENABLED = True  # keep every exchange: re-extraction without recrawling, proof, replay in pywb
+WARC_DIR = ""  # empty: warc/ beside ARCHIVE_PATH
+WARC_MAX_SIZE = 1024**3  # 1 GB per file, the size Heritrix and Browsertrix rotate at
+WARC_REPLAY_SINCE_RUN = 0  # `fanwen reextract --since`: replay captures of this run and later only
 
 # --- output ----------------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"  # Chinese as characters, not \u escapes

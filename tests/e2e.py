@@ -115,5 +115,27 @@ def consistency_problems(db: Path) -> list[str]:
     return [f"{name}: {rows[:3]}" for name, sql in checks.items() if (rows := query(db, sql))]
 
 
+def warc_problems(db: Path) -> list[str]:
+    """What a killed crawl must never leave in its WARC files: a record that cannot be
+    read back (a torn tail is skipped by the reader and is no problem), or a page row
+    pointing at a record that is not its page's response."""
+    from crawler.links import canonical_url
+    from crawler.warc.files import Location
+    from crawler.warc.reader import read_at, scan, warc_files
+
+    directory = db.parent / "warc"
+    problems = []
+    for path in warc_files(directory):
+        list(scan(path))  # raises on anything but a torn tail
+    if db.exists() and count(db, "pages"):
+        rows = query(db, "SELECT url, warc_file, warc_offset, warc_length FROM pages "
+                         "WHERE warc_file IS NOT NULL")
+        for url, name, offset, length in rows:
+            capture = read_at(directory, Location(name, offset, length))
+            if canonical_url(capture.uri) != url:
+                problems.append(f"{url}: its record is {capture.uri}")
+    return problems
+
+
 def archived_urls(db: Path) -> set[str]:
     return {url for (url,) in query(db, "SELECT url FROM sightings")}

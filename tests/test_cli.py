@@ -37,6 +37,10 @@ def test_crawl_rejects_bad_urls_and_settings(tmp_path) -> None:
     assert result.exit_code == 2 and "NAME=VALUE" in result.output
     result = invoke("crawl", "http://x.cn/", "--db", db, "--profile", "nosuch")
     assert result.exit_code == 2 and "unknown profile" in result.output
+    # Refused before Redis is asked: workers have no archive to emit skipped records from.
+    result = invoke("crawl", "http://x.cn/", "--db", db, "--redis", "redis://127.0.0.1:9/0",
+                    "--emit-archived")
+    assert result.exit_code == 2 and "--emit-archived is for a local crawl" in result.output
 
 
 def test_crawl_into_corrupt_archive_fails_before_crawling(tmp_path) -> None:

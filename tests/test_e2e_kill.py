@@ -29,6 +29,7 @@ from tests.e2e import (
     query,
     start,
     wait_for,
+    warc_problems,
 )
 
 ARTICLES = 30  # a small demo site (30 + 30 copy-site articles): each kill point costs a crawl
@@ -82,6 +83,7 @@ def test_sigkill_leaves_a_sound_archive_that_the_next_run_completes(
     killed_with = count(db, "articles")
     if db.exists():
         assert consistency_problems(db) == []
+    assert warc_problems(db) == []  # every record written before the kill reads back
     summary = crawl(db, server.proxy_url)
     print(f"\nkill at {point}: {killed_with} articles at the kill; the next run added "
           f"{summary['articles_new']}, skipped {summary['skipped']}")
@@ -90,6 +92,8 @@ def test_sigkill_leaves_a_sound_archive_that_the_next_run_completes(
     assert count(db, "articles") == len(site.manifest["articles"])
     statuses = [s for (s,) in query(db, "SELECT status FROM runs ORDER BY id")]
     assert statuses[-1] == "ok" and "running" not in statuses
+    assert warc_problems(db) == []
+    assert query(db, "SELECT url FROM pages WHERE http_status = 200 AND warc_file IS NULL") == []
 
 
 def test_killed_resume_crawl_continues(site: DemoSite, server: DemoServer,

@@ -51,7 +51,12 @@ _IOV_MAX = min(1024, os.sysconf("SC_IOV_MAX") if hasattr(os, "sysconf") else 102
 _SIGHTING = (
     "json_object('url', s.url, 'site', s.site, 'match', s.match, 'similarity', s.similarity, "
     "'origin', s.origin, 'first_seen', s.first_seen, 'last_seen', s.last_seen, "
-    "'gone_at', s.gone_at)"
+    "'gone_at', s.gone_at{warc})"
+)
+# `export --warc`: where the page's raw capture is (docs/warc.md); null when not captured.
+_WARC = (
+    ", 'warc', (SELECT json_object('file', p.warc_file, 'offset', p.warc_offset, "
+    "'length', p.warc_length) FROM pages p WHERE p.url = s.url AND p.warc_file IS NOT NULL)"
 )
 SIGHTINGS_SQL = (
     f"json((SELECT json_group_array({_SIGHTING}) FROM "
@@ -90,10 +95,12 @@ class ExportSpec:
     run: int | None = None  # articles first archived by this run
     new_since_run: int | None = None  # articles first archived after this run
     with_sightings: bool = False
+    with_warc: bool = False  # each sighting's WARC record (implies with_sightings)
 
 
-def _extra(with_sightings: bool) -> str:
-    return f", 'sightings', {SIGHTINGS_SQL}" if with_sightings else ""
+def _extra(with_sightings: bool, with_warc: bool = False) -> str:
+    sightings = SIGHTINGS_SQL.format(warc=_WARC if with_warc else "")
+    return f", 'sightings', {sightings}" if with_sightings or with_warc else ""
 
 
 def record_sql(with_sightings: bool) -> str:
@@ -110,7 +117,7 @@ def export_query(spec: ExportSpec) -> tuple[str, list[Any]]:
         clauses.append("a.run_id > ?")
         params.append(spec.new_since_run)
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-    columns = PARTS_SQL.format(extra=_extra(spec.with_sightings))
+    columns = PARTS_SQL.format(extra=_extra(spec.with_sightings, spec.with_warc))
     return f"SELECT {columns} FROM articles a{where} ORDER BY a.id", params
 
 

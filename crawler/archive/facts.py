@@ -31,7 +31,14 @@ def fetched_fact(request: Request, response: Response) -> dict[str, Any]:
         "last_modified": _header(response, b"Last-Modified"),
         "fetched_at": utc_now(),
         "error": None,
+        **_warc_columns(request),
     }
+
+
+def _warc_columns(request: Request) -> dict[str, Any]:
+    """The page's WARC record (crawler/warc/capture.py); None when WARC_ENABLED is off."""
+    where = request.meta.get("fanwen_warc") or {}
+    return {f"warc_{key}": where.get(key) for key in ("file", "offset", "length")}
 
 
 def failed_fact(request: Request, failure: Failure) -> dict[str, Any]:

@@ -212,8 +212,17 @@ def _logged_progress(total: int, every: float = 10.0) -> Callable[[int], None] |
     return show
 
 
+def _v7_warc(db: sqlite_utils.Database) -> None:
+    """Where each page's raw capture sits: a WARC file of the run and its record's bytes."""
+    have = {row[1] for row in db.execute("PRAGMA table_info(pages)")}
+    for name, kind in (("warc_file", "TEXT"), ("warc_offset", "INTEGER"),
+                       ("warc_length", "INTEGER")):
+        if name not in have:
+            db.execute(f"ALTER TABLE pages ADD COLUMN {name} {kind}")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1, _v2_near_index, _v3_fts, _v4_plain_text, _v5_trigram_fts, _v6_groups,
+    _v1, _v2_near_index, _v3_fts, _v4_plain_text, _v5_trigram_fts, _v6_groups, _v7_warc,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from crawler import __version__
-from crawler.cli import archive, crawl, distributed, extract, provenance, query, serve
+from crawler.cli import archive, crawl, distributed, extract, provenance, query, serve, warc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,6 +32,6 @@ def main() -> None:
     """
 
 
-for module in (crawl, distributed, archive, query, provenance, extract, serve):
+for module in (crawl, distributed, archive, query, provenance, extract, serve, warc):
     for command in module.COMMANDS:
         main.add_command(command)

@@ -80,6 +80,9 @@ def crawl(urls: tuple[str, ...], db: Path, max_pages: int | None, profile: str |
         if profile or resume:
             raise click.UsageError("--profile and --resume are for a local crawl (a distributed "
                                    "crawl keeps its frontier in Redis)")
+        if emit_archived:
+            raise click.UsageError("--emit-archived is for a local crawl (workers have no "
+                                   "archived records; `fanwen export` gives them)")
         from crawler.cli.distributed import distributed_crawl
 
         distributed_crawl(start_urls, redis_url, workers, overrides, db, log_level, as_json)
@@ -129,10 +132,12 @@ def crawl_and_report(start_urls: list[str], overrides: dict[str, Any], db: Path,
               help="Only serve the demo sites (until Ctrl-C), for `scrapy crawl` or a browser proxy.")
 @click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
               help="With --serve: the loopback port (0 picks a free one).")
+@click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Scrapy setting, as with `fanwen crawl -s`; repeatable.")
 @log_level_option
 @json_option
-def demo(db: Path, articles: int, seed: int, serve: bool, port: int, log_level: str,
-         as_json: bool) -> None:
+def demo(db: Path, articles: int, seed: int, serve: bool, port: int, settings: tuple[str, ...],
+         log_level: str, as_json: bool) -> None:
     """Serve the bundled demo template sites on loopback and crawl them.
 
     The server is an HTTP proxy answering for the demo's made-up host names.
@@ -142,6 +147,7 @@ def demo(db: Path, articles: int, seed: int, serve: bool, port: int, log_level: 
     \b
     Example:
       fanwen demo --db /tmp/demo.sqlite
+      fanwen demo --db /tmp/demo.sqlite -s WARC_ENABLED=False
       fanwen demo --serve --port 8000      # then the printed `scrapy crawl ...`
     """
     from crawler.demo.server import DemoServer
@@ -153,7 +159,8 @@ def demo(db: Path, articles: int, seed: int, serve: bool, port: int, log_level: 
         return
     with DemoServer(site) as server:
         overrides = demo_settings(server.proxy_url)
-        overrides.update({"ARCHIVE_PATH": str(db), "LOG_LEVEL": log_level.upper()})
+        overrides.update({"ARCHIVE_PATH": str(db), "LOG_LEVEL": log_level.upper(),
+                          **parse_setting(settings)})
         crawl_and_report(demo_start_urls(site), overrides, db, None, as_json)
     if not as_json:
         archive = open_archive(db)

@@ -164,9 +164,11 @@ def _print_article(record: dict[str, Any]) -> None:
 @click.option("--run", "run_id", type=int, help="Only articles first archived by this run.")
 @click.option("--new-since-run", type=int, help="Only articles first archived after this run.")
 @click.option("--with-sightings", is_flag=True, help="Add every sighting to each record.")
+@click.option("--warc", "with_warc", is_flag=True,
+              help="Add every sighting with its WARC record (file, offset, length); docs/warc.md.")
 def export(db: Path, output: str, site: str | None, category: str | None,
            since: datetime | None, until: datetime | None, run_id: int | None,
-           new_since_run: int | None, with_sightings: bool) -> None:
+           new_since_run: int | None, with_sightings: bool, with_warc: bool) -> None:
     """Articles as JSON lines (UTF-8), one per line; schema: docs/export-schema.json.
 
     A file is written under a temporary name and renamed when complete, so an
@@ -183,7 +185,7 @@ def export(db: Path, output: str, site: str | None, category: str | None,
     if not output.strip():
         raise click.ClickException("-o needs a file name, or - for stdout")
     spec = ExportSpec(_filters(site, category, since, until), run_id, new_since_run,
-                      with_sightings)
+                      with_sightings, with_warc)
     archive = open_archive(db)
     try:
         _check_site(archive.db, site)

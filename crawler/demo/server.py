@@ -23,6 +23,9 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     demo_site: DemoSite
     latency: float = 0.0  # seconds added to every response (benchmarks: a politeness-bound crawl)
+    # (monotonic arrival time, host, path) of every request when a test asks for it: politeness
+    # across processes can only be checked where the requests arrive.
+    request_log: list[tuple[float, str, str]] | None = None
 
     def handle_error(self, request: object, client_address: object) -> None:
         """A crawler killed mid-request (the kill tests) is not a server error."""
@@ -43,6 +46,8 @@ def _handler() -> type[BaseHTTPRequestHandler]:
             else:
                 host = self.headers.get("Host", "")
             assert isinstance(self.server, _Server)
+            if self.server.request_log is not None:  # list.append is atomic across threads
+                self.server.request_log.append((time.monotonic(), host, target))
             if self.server.latency:
                 time.sleep(self.server.latency)
             site = self.server.demo_site  # read per request: swap_site() takes effect at once
@@ -67,10 +72,11 @@ class DemoServer:
     """Context manager: a daemon-thread ThreadingHTTPServer on 127.0.0.1:<free port>."""
 
     def __init__(self, site: DemoSite, host: str = "127.0.0.1", port: int = 0,
-                 latency: float = 0.0) -> None:
+                 latency: float = 0.0, log_requests: bool = False) -> None:
         self.httpd = _Server((host, port), _handler())
         self.httpd.demo_site = site
         self.httpd.latency = latency
+        self.httpd.request_log = [] if log_requests else None
         self._thread: threading.Thread | None = None
 
     @property
@@ -80,6 +86,13 @@ class DemoServer:
     def swap_site(self, site: DemoSite) -> None:
         """Serve ``site`` (e.g. the next revision) from the next request on, same port."""
         self.httpd.demo_site = site
+
+    @property
+    def request_log(self) -> list[tuple[float, str, str]]:
+        """(monotonic arrival time, host, path) of each request so far (``log_requests=True``)."""
+        if self.httpd.request_log is None:
+            raise RuntimeError("DemoServer(log_requests=True) keeps the request log")
+        return list(self.httpd.request_log)
 
     @property
     def port(self) -> int:

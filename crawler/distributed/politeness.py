@@ -3,10 +3,16 @@
 Scrapy's download slots (``DOWNLOAD_DELAY``, ``CONCURRENT_REQUESTS_PER_DOMAIN``)
 hold within one process; N workers would hit a host N times as hard. This
 downloader middleware makes each request first reserve its turn on the
-host in Redis: a Lua script hands out send times ``FANWEN_HOST_DELAY`` apart
-(Redis server time, so clocks do not matter), and a semaphore (a ZSET of
-holders with deadlines, so a dead worker's slots expire) admits at most
+host in Redis: a Lua script lets a request go only when the host's last
+request went ``FANWEN_HOST_DELAY`` ago (Redis server time, so clocks do not
+matter) and records it as the last, and a semaphore (a ZSET of holders with
+deadlines, so a dead worker's slots expire) admits at most
 ``FANWEN_HOST_CONCURRENCY`` requests per host at once across all workers.
+
+The delay is claimed at the moment of sending, as Scrapy's download slot does,
+not reserved ahead: a reserved send time is kept only if the worker is free
+at that instant, and a worker busy extracting a page sends late, so the next
+worker's request (on time) would follow it by less than the delay.
 """
 
 from __future__ import annotations
@@ -27,13 +33,16 @@ from scrapy_redis.connection import get_redis_from_settings
 from crawler.distributed.keys import RedisKeys, keys_from_settings
 
 logger = logging.getLogger(__name__)
-# KEYS: the host's next send time; ARGV: delay ms. Returns ms to wait before sending.
-RESERVE = """
+# KEYS: the host's last send time (ms); ARGV: delay ms. 0: send now (now is the last send);
+# else the ms to wait before asking again.
+CLAIM = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
-redis.call('SET', KEYS[1], at + tonumber(ARGV[1]), 'PX', 600000)
-return at - now
+local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+local delay = tonumber(ARGV[1])
+if now - last < delay then return delay - (now - last) end
+redis.call('SET', KEYS[1], now, 'PX', delay + 600000)
+return 0
 """
 # KEYS: the host's holders; ARGV: limit, token, hold seconds. 1 when admitted.
 ACQUIRE = """
@@ -55,7 +64,7 @@ class SharedPolitenessMiddleware:
         self.delay_ms = int(delay * 1000)
         self.concurrency = concurrency
         self.hold_seconds = hold_seconds
-        self._reserve = server.register_script(RESERVE)
+        self._claim = server.register_script(CLAIM)
         self._acquire = server.register_script(ACQUIRE)
 
     @classmethod
@@ -78,11 +87,9 @@ class SharedPolitenessMiddleware:
                                     args=[self.concurrency, token, self.hold_seconds]):
                 await asyncio.sleep(POLL_SECONDS)
             request.meta["fanwen_host_token"] = token
-        if self.delay_ms > 0:
-            wait_ms = int(self._reserve(keys=[self.keys.host("next", host)],
-                                        args=[self.delay_ms]))
-            if wait_ms > 0:
-                await asyncio.sleep(wait_ms / 1000)
+        while self.delay_ms > 0 and (wait_ms := int(self._claim(
+                keys=[self.keys.host("last", host)], args=[self.delay_ms]))):
+            await asyncio.sleep(wait_ms / 1000)
 
     def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
         self._release(request)

@@ -24,6 +24,7 @@ class RedisArchiveReader(ArchiveReader):
 
     server: redis.Redis
     keys: RedisKeys
+    _said_no_records = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -58,7 +59,16 @@ class RedisArchiveReader(ArchiveReader):
         return set(json.loads(raw)) if raw else set()
 
     def archived_record(self, article_id: int) -> dict[str, Any] | None:
-        """Not in Redis: a worker's feed does not get skipped articles (ARCHIVE_EMIT_SKIPPED)."""
+        """None: a worker's feed cannot get skipped articles (``ARCHIVE_EMIT_SKIPPED``).
+
+        Their records would have to be in Redis before any worker asks, i.e. the
+        ingest would copy every archived text into Redis memory (the whole archive)
+        for a feature only feeds use; `fanwen export` gives the archive's records
+        instead. Said once per worker, so the feed's gap is not a mystery."""
+        if not self._said_no_records:
+            self._said_no_records = True
+            logger.warning("ARCHIVE_EMIT_SKIPPED: a worker has no archived records, skipped "
+                           "articles are not in its feed (use `fanwen export`; docs/scaling.md)")
         return None
 
     def close(self) -> None:
