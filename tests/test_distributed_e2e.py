@@ -85,8 +85,8 @@ def kill_run(site: DemoSite, redis_url: str, tmp: Path) -> Path:
     with DemoServer(site, latency=0.05) as server:
         seed(redis_url)
         ingest = spawn(role("ingest", "--redis", redis_url, "--db", str(db), "--idle", "3"), log)
-        workers = [spawn(worker_args(redis_url, server.proxy_url, idle=4,
-                                     FANWEN_LEASE_SECONDS=3), log) for _ in range(3)]
+        workers = [spawn(worker_args(redis_url, server.proxy_url, idle=4, FANWEN_LEASE_SECONDS=3,
+                                     WARC_DIR=tmp / "warc"), log) for _ in range(3)]
         assert wait_for(lambda: client.xlen("fanwen:stream") > 80, timeout=120)
         workers[0].send_signal(signal.SIGKILL)
         assert wait_for(lambda: client.xlen("fanwen:stream") > 250, timeout=120)

@@ -192,6 +192,8 @@ def distributed_crawl(start_urls: list[str], redis_url: str, workers: int,
     queue_seeds(server, keys, start_urls)
     worker_overrides = {k: str(v) for k, v in overrides.items()
                         if k not in ("ARCHIVE_PATH", "LOG_LEVEL")}
+    # The workers' WARC files go beside the archive, as a local crawl's (docs/warc.md).
+    worker_overrides.setdefault("WARC_DIR", str(db.parent / "warc"))
     idle = float(overrides.get("FANWEN_WORKER_IDLE_SECONDS", 5.0))
     processes = start_workers(redis_url, prefix, workers, idle, worker_overrides, log_level)
     codes: list[int] = []
