@@ -9,6 +9,7 @@ Exit codes: 0 ok; 1 user error (one line on stderr); 2 usage error (click);
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +77,14 @@ log_level_option = click.option(
     "--log-level", default="WARNING", show_default=True,
     type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False),
 )
+
+
+def lock_or_exit(db: Path) -> None:
+    """Take the archive's crawl lock, or say who holds it in one line and exit 2."""
+    from crawler.archive import lock
+
+    try:
+        lock.acquire(db)
+    except lock.ArchiveLocked as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)

@@ -7,7 +7,6 @@ progress line), then one summary line: what cron should mail.
 from __future__ import annotations
 
 import hashlib
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -15,9 +14,9 @@ from typing import Any
 import click
 
 from crawler.cli.common import (
-    EXIT_LOCKED,
     db_option,
     json_option,
+    lock_or_exit,
     log_level_option,
     open_archive,
     parse_setting,
@@ -109,11 +108,7 @@ def crawl_and_report(start_urls: list[str], overrides: dict[str, Any], db: Path,
         except KeyError as exc:
             raise click.BadParameter(exc.args[0], param_hint="--profile") from exc
     require_writable(db)  # exit 5 in one line, before a lock file or a request
-    try:
-        lock.acquire(db)  # first: a concurrent run may be creating the schema this instant
-    except lock.ArchiveLocked as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(EXIT_LOCKED)
+    lock_or_exit(db)  # first: a concurrent run may be creating the schema this instant
     try:
         open_archive(db, must_exist=False, write=True).close()  # fail early, in one line, on a bad archive
         started = time.monotonic()

@@ -153,7 +153,7 @@ def ingest_and_report(server: Any, keys: Any, db: Path, overrides: dict[str, Any
     from scrapy.utils.log import configure_logging
 
     from crawler.archive import lock
-    from crawler.cli.common import EXIT_LOCKED, open_archive, require_writable
+    from crawler.cli.common import lock_or_exit, open_archive, require_writable
     from crawler.cli.summary import print_summary
     from crawler.distributed.run import ingest as run_ingest
     from crawler.runner import project_settings
@@ -161,11 +161,7 @@ def ingest_and_report(server: Any, keys: Any, db: Path, overrides: dict[str, Any
     settings = project_settings(overrides)
     configure_logging(settings)
     require_writable(db)
-    try:
-        lock.acquire(db)
-    except lock.ArchiveLocked as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(EXIT_LOCKED)
+    lock_or_exit(db)
     try:
         open_archive(db, must_exist=False, write=True).close()
         started = time.monotonic()

@@ -240,16 +240,12 @@ def reindex(db: Path) -> None:
 
     from crawler.archive import lock
     from crawler.archive.fts import reindex as rebuild
-    from crawler.cli.common import EXIT_LOCKED, require_writable
+    from crawler.cli.common import lock_or_exit, require_writable
 
     if not db.exists():
         raise click.ClickException(f"no archive at {db}")
     require_writable(db)
-    try:
-        lock.acquire(db)  # a crawl writes the index as it goes: never both at once
-    except lock.ArchiveLocked as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(EXIT_LOCKED)
+    lock_or_exit(db)  # a crawl writes the index as it goes: never both at once
     try:
         archive = open_archive(db, write=True)
         progress = _progress_indexed if sys.stderr.isatty() else None

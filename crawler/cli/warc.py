@@ -10,9 +10,9 @@ import click
 import sqlite_utils
 
 from crawler.cli.common import (
-    EXIT_LOCKED,
     db_option,
     json_option,
+    lock_or_exit,
     open_archive,
     parse_setting,
     require_writable,
@@ -51,11 +51,7 @@ def reextract(db: Path, since: int | None, sites: tuple[str, ...], settings: tup
     job = Reextract(db, since, list(sites), {"LOG_LEVEL": "WARNING", **parse_setting(settings)})
     if not job.warc_dir.is_dir():
         raise click.ClickException(f"no WARC files at {job.warc_dir} (WARC_DIR): nothing to replay")
-    try:
-        lock.acquire(db)
-    except lock.ArchiveLocked as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(EXIT_LOCKED)
+    lock_or_exit(db)
     try:
         click.echo(f"replaying the captures in {job.warc_dir} "
                    f"({'rebuild' if job.rebuilds else 'in place'}) ...", err=True)

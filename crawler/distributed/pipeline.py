@@ -13,10 +13,8 @@ from scrapy_redis.connection import get_redis_from_settings
 from crawler.distributed.keys import keys_from_settings
 
 
-class StreamPipeline:
-    """XADD ``{"type": "item", "data": <record JSON>}``; the ingest stores it. Synchronous on
-    purpose: when ``process_item`` returns, the item is in Redis and the request's lease
-    may be acknowledged."""
+class StreamClient:
+    """A component that adds entries to the crawl's Redis stream (items, page facts)."""
 
     def __init__(self, server: redis.Redis, stream: str) -> None:
         self.server = server
@@ -26,6 +24,12 @@ class StreamPipeline:
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
         return cls(get_redis_from_settings(settings), keys_from_settings(settings).stream)
+
+
+class StreamPipeline(StreamClient):
+    """XADD ``{"type": "item", "data": <record JSON>}``; the ingest stores it. Synchronous on
+    purpose: when ``process_item`` returns, the item is in Redis and the request's lease
+    may be acknowledged."""
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, dict):
