@@ -6,7 +6,8 @@ cwced (69 pages with hand-made truth): every extractor writes one ``<id>.txt``
 per page into a scratch folder, and the set's own ``score.py`` scores it, so
 the figures are the ones the dataset publishes (F1, page_f1, empty). ms/page
 is the best of ``--repeat`` runs per page, bytes in, text out, all extractors
-in the same run.
+in the same run. Date (to the day) and author are scored on the pages where the
+person recorded them (``meta.jsonl``), for the extractors that report them.
 
 gne (71 real news pages, no truth): the 67 article pages must each give a
 plausible body (not empty, not a heading or the navigation) and none of the 4
@@ -22,18 +23,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from benchmarks.extraction import Extractor, available_extractors, bigram_prf
+from benchmarks.extraction import Extractor, Output, available_extractors, bigram_prf
 
 ROOT = Path(__file__).resolve().parents[1].parent / "shared" / "realpages-dev"
 # A body shorter than this on a news article page is "a heading or a byline", not a body.
 PLAUSIBLE_CHARS = 100
+_DAY = re.compile(r"\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 
 
 def load(root: Path, subset: str) -> list[tuple[bytes, dict[str, Any]]]:
@@ -48,18 +52,34 @@ def load(root: Path, subset: str) -> list[tuple[bytes, dict[str, Any]]]:
     return pages
 
 
-def timed(fn: Extractor, body: bytes, meta: dict[str, Any], repeat: int) -> tuple[str, float]:
-    """Text and best-of-``repeat`` milliseconds; an extractor's crash is an empty text."""
-    best, text = float("inf"), ""
+def timed(fn: Extractor, body: bytes, meta: dict[str, Any], repeat: int) -> tuple[Output, float]:
+    """Output and best-of-``repeat`` milliseconds; an extractor's crash is an empty output."""
+    best, out = float("inf"), Output()
     for _ in range(repeat):
         start = time.perf_counter()
         try:
-            text = fn(body, meta).text
+            out = fn(body, meta)
         except Exception as exc:  # a baseline library failing on one page is a result too
             print(f"  {meta['name']}: {type(exc).__name__}: {exc}", file=sys.stderr)
-            text = ""
+            out = Output()
         best = min(best, time.perf_counter() - start)
-    return text, best * 1000
+    return out, best * 1000
+
+
+def _day(text: str | None) -> tuple[int, ...] | None:
+    """(year, month, day) of a date written "2005-5-7 21:23:57" or ISO; None without one."""
+    found = _DAY.match(text or "")
+    return tuple(int(part) for part in found.groups()) if found else None
+
+
+def field_hits(out: Output, meta: dict[str, Any]) -> dict[str, bool]:
+    """Date (to the day) and author right, on the pages where the person recorded them."""
+    hits = {}
+    if _day(meta.get("date")) and "date" in out.fields:
+        hits["date"] = _day(out.fields["date"]) == _day(meta["date"])
+    if meta.get("author") not in (None, "", "UNKNOWN", "UNKNWON") and "author" in out.fields:
+        hits["author"] = (out.fields["author"] or "").strip() == meta["author"].strip()
+    return hits
 
 
 def score_cwced(root: Path, extractors: dict[str, Extractor], repeat: int, worst: int) -> None:
@@ -67,17 +87,23 @@ def score_cwced(root: Path, extractors: dict[str, Extractor], repeat: int, worst
     pages = load(root, "cwced")
     for name, fn in extractors.items():
         with tempfile.TemporaryDirectory() as out:
-            total_ms, f1s = 0.0, []
+            total_ms, f1s, hits = 0.0, [], Counter[str]()
+            known = Counter[str]()
             for body, meta in pages:
-                text, ms = timed(fn, body, meta, repeat)
+                result, ms = timed(fn, body, meta, repeat)
+                text = result.text
                 total_ms += ms
+                for key, hit in field_hits(result, meta).items():
+                    known[key] += 1
+                    hits[key] += hit
                 Path(out, f"{meta['name']}.txt").write_text(text, encoding="utf-8")
                 truth = (root / "cwced" / "truth" / f"{meta['name']}.txt").read_text(encoding="utf-8")
                 f1s.append((bigram_prf(text, truth)[2], meta["name"], meta.get("page_type")))
             line = subprocess.run(
                 [sys.executable, str(root / "score.py"), out], capture_output=True, text=True, check=True
             ).stdout.splitlines()[0]
-        print(f"cwced {name:12s} {line} ms/page={total_ms / len(pages):.1f}")
+        shown = " ".join(f"{key}={hits[key]}/{known[key]}" for key in ("date", "author") if known[key])
+        print(f"cwced {name:12s} {line} ms/page={total_ms / len(pages):.1f} {shown}".rstrip())
         for f1, page, kind in sorted(f1s)[:worst]:
             print(f"    {f1:.3f} {page} ({kind})")
 

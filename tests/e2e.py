@@ -112,6 +112,8 @@ def consistency_problems(db: Path) -> list[str]:
         "AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = p.article_id)",
         "duplicate sighting url": "SELECT url FROM sightings GROUP BY 1 HAVING count(*) > 1",
     }
+    if not query(db, "SELECT name FROM sqlite_master"):
+        return []  # killed between creating the file and its schema: an archive not made yet
     return [f"{name}: {rows[:3]}" for name, sql in checks.items() if (rows := query(db, sql))]
 
 

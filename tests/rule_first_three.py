@@ -15,9 +15,9 @@ from crawler.extraction import metadata  # noqa: E402
 _original = metadata.strip_boilerplate
 
 
-def first_three(paragraphs: list[str], title: str | None,
-                site_names: Iterable[str] = ()) -> tuple[list[str], dict[str, str]]:
-    kept, found = _original(paragraphs, title, site_names)
+def first_three(paragraphs: list[str], title: str | None, site_names: Iterable[str] = (),
+                info_line: str = "") -> tuple[list[str], dict[str, str]]:
+    kept, found = _original(paragraphs, title, site_names, info_line)
     return kept[:3], found
 
 

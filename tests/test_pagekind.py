@@ -289,18 +289,33 @@ def test_short_link_does_not_cut_a_run() -> None:
 
 
 def test_recommendation_line_does_not_cut_a_run() -> None:
-    """A title link after a promo label continues the text; a bare one ends the run."""
+    """A title link after a promo label continues the text; list items end the run."""
     para = "这是一段正文，写了二十多个字的内容。"
     labelled = signals(f'<p>{para}</p><p>猜你感兴趣：<a href="/a/1.html">一篇别的文章标题</a></p><p>{para}</p>')
-    bare = signals(f'<p>{para}</p><p><a href="/a/1.html">一篇别的文章标题</a></p><p>{para}</p>')
-    assert labelled.title_links == bare.title_links == 1
+    items = signals(f'<p>{para}</p><p><a href="/a/1.html">一篇别的文章标题</a></p>'
+                    f'<p><a href="/a/2.html">又一篇别的文章标题</a></p><p>{para}</p>')
+    assert labelled.title_links == 1 and items.title_links == 2
     assert labelled.longest_run == 2 * len(para) + len("猜你感兴趣：")
-    assert bare.longest_run == len(para)
+    assert items.longest_run == len(para)
     br_lines = signals(f'<div>{para}<br>【相关阅读】<a href="/a/1.html">一篇别的文章标题</a>、'
                        f'<a href="/a/2.html">又一篇别的文章标题</a><br>{para}</div>')
     assert br_lines.longest_run == 2 * len(para) + len("【相关阅读】、")
-    categorised = signals(f'<p>{para}</p><p>[范文] <a href="/a/1.html">一篇别的文章标题</a></p><p>{para}</p>')
+    categorised = signals(f'<p>{para}</p><p>[范文] <a href="/a/1.html">一篇别的文章标题</a></p>'
+                          f'<p>[范文] <a href="/a/2.html">又一篇别的文章标题</a></p><p>{para}</p>')
     assert categorised.longest_run == len(para) + len("[范文]")  # a list item's prefix cuts
+
+
+def test_a_lone_title_link_in_running_text_does_not_cut_it() -> None:
+    """"★ <a>…</a>" between two paragraphs of a short essay: no other link is built like it,
+    so it is not a list item, and the essay stays one run (layoutgen seed 37, page 1721)."""
+    para = "这是一段正文，写了二十多个字的内容。"
+    sidebar = "".join(f'<div><a href="/b/{i}.html">侧栏推荐文章标题{i}</a><p>{para}</p></div>' for i in range(3))
+    lone = signals(f'<div class="text"><p>{para}</p><strong>★ </strong><a href="/a/1.html">一篇别的文章标题</a>'
+                   f'<br><p>{para}</p></div><div class="side">{sidebar}</div>')
+    assert lone.title_links == 4
+    assert lone.longest_run == 2 * len(para) + len("★")
+    twins = signals(f'<div class="side">{sidebar}</div>')
+    assert twins.longest_run == len(para)  # the sidebar's teasers are items: each its own run
 
 
 def test_similar_runs_count_blurbs_of_one_size() -> None:

@@ -31,6 +31,7 @@ from crawler.extraction.density import (
 )
 from crawler.extraction.entries import first_entry_block
 from crawler.extraction.flatten import DEPTH_ERROR, flatten_deep
+from crawler.extraction.infolines import info_lines
 from crawler.extraction.listing import ListingSignals, listing_signals
 from crawler.extraction.profiles import GENERIC, Profile
 from crawler.extraction.teasers import drop_teaser_tails
@@ -47,22 +48,17 @@ _CRUMB_LABEL = re.compile(
     r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在的位置|所在位置|位置)\s*[:：]?\s*"
 )
 _CRUMB_TEXT = re.compile(r"(?:当前位置|您的位置|你的位置|现在的位置|所在位置)\s*[:：]")
-_INFO_TEXT = re.compile(r"(?:发布时间|更新时间|时间|日期|来源|作者|标签|编辑)\s*[:：]")
 # Body candidates smaller than this (non-link characters) send us to the fallback.
 MIN_BODY_CHARS = 60
 MAX_LINK_DENSITY = 0.5
 # A generic match is narrowed to an inner block holding at least this share of its prose.
 NARROW_SHARE = 0.75
-# An element led by a date ("2023-05-06", "发表于 2023-4-1 20:15"): the info line of pages
-# that print the date with no 时间/日期 label.
-_DATE_LEAD = re.compile(
-    r"^\s*(?:发表于|发布于|更新于|发表|posted on)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}",
-    re.I,
-)
-_MAX_DATE_LINE = 60
 _MAX_CRUMB_CHARS = 300
 _SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_INFO_CHARS = 300
+_HEAD_SEP = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--|——)\s*")
+_MIN_TITLE_CHARS = 6
+_EARLY_LINES = 200  # how far a page's info line is looked for without its body
 # A boilerplate selector never removes the page's main text: a match holding this share
 # of the page's visible characters is a wrapper (ASP.NET pages put everything in a
 # <form>, 0.97-1.0 of the text on the real pages), not boilerplate; a comment thread
@@ -80,7 +76,8 @@ class RawPage:
     head_title: str | None = None
     body_html: str | None = None
     breadcrumb: list[str] = field(default_factory=list)
-    info_text: str = ""
+    info_text: str = ""  # the first of info_lines: the page's own
+    info_lines: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     canonical: str | None = None
@@ -156,7 +153,14 @@ def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile
     title_el = _title_element(root, profile, page.head_title)
     page.title = norm_ws(title_el.text_content()) if title_el is not None else None
     page.breadcrumb = _breadcrumb(root, profile)
-    page.info_text = _info(root, profile, title_el)
+    # The info lines are read twice: on the whole page (a first line in what the drop
+    # selectors remove), and once the body is known, up to just under it (below that,
+    # a comment's "发表于 …" or another post's byline).
+    profile_info = _profile_info(root, profile)
+    # Without a heading element the lines are read from the element showing the <title>'s
+    # title, else from the top.
+    title_line = title_el if title_el is not None else _title_by_text(root, page.head_title)
+    first_line = info_lines(root, title_line, max_lines=_EARLY_LINES)[:1]
     page.tags = _tags(root, profile)
     _remove(root, profile.drop + profile.related, keep=title_el)
     for css in profile.unwrap_links:
@@ -168,6 +172,9 @@ def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile
         drop_teaser_tails(body)
         prune_link_blocks(body)
         page.body_html = lxml.html.tostring(body, encoding="unicode")
+    near = info_lines(root, title_line, body) if body is not None else []
+    page.info_lines = list(dict.fromkeys(profile_info + (near or first_line)))
+    page.info_text = page.info_lines[0] if page.info_lines else ""
 
 
 def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
@@ -214,6 +221,23 @@ def _title_element(
     return next((el for el, _ in candidates if el.tag not in _SECTION_HEADINGS), None)
 
 
+def _title_by_text(root: lxml.html.HtmlElement, head_title: str | None) -> lxml.html.HtmlElement | None:
+    """The first element outside links whose text is the <title>'s first segment
+    ("标题_栏目_站名"): the heading of pages that set it in a ``<td>`` or ``<font>``."""
+    title = _HEAD_SEP.split(head_title or "")[0].strip()
+    if len(title) < _MIN_TITLE_CHARS:
+        return None
+    for node in root.xpath("//body//text()[contains(., $lead)]", lead=title[:_MIN_TITLE_CHARS]):
+        el = _owner(node)
+        for _ in range(3):  # the title may be cut into a few inline pieces ("…(图)")
+            if el is None or el.tag in ("a", "body", "title"):
+                break
+            if norm_ws(el.text_content()) == title:
+                return el
+            el = el.getparent()
+    return None
+
+
 def _breadcrumb(root: lxml.html.HtmlElement, profile: Profile) -> list[str]:
     el: lxml.html.HtmlElement | None
     for css in profile.breadcrumb:
@@ -258,53 +282,14 @@ def breadcrumb_parts(el: lxml.html.HtmlElement) -> list[str]:
     return [p for p in parts if not _CRUMB_LABEL.fullmatch(p)]
 
 
-def _info(
-    root: lxml.html.HtmlElement, profile: Profile, title_el: lxml.html.HtmlElement | None
-) -> str:
+def _profile_info(root: lxml.html.HtmlElement, profile: Profile) -> list[str]:
+    """The text of the profile's info element, if it has one and it is line-sized."""
     for css in profile.info:
         texts = [norm_ws(el.text_content()) for el in select(root, css)]
         text = " ".join(t for t in texts if t)
         if text and len(text) <= _MAX_INFO_CHARS:
-            return text
-    # No selector: the first short element after the title (if known) that is led by a
-    # 时间/来源/标签 label or by a bare date, in document order, so a label inside the
-    # article text ("活动时间：…") never beats the real info line above it.
-    start = title_el if title_el is not None else root
-    axis = "following::text()" if title_el is not None else "//body//text()"
-    for node in start.xpath(f"({axis})[position() <= 200]"):
-        found = _labelled_line(node, title_el) or _date_line(node)
-        if found:
-            return found
-    return ""
-
-
-def _labelled_line(
-    node: etree._ElementUnicodeResult, title_el: lxml.html.HtmlElement | None
-) -> str:
-    if not _INFO_TEXT.search(str(node)):
-        return ""
-    owner = _owner(node)
-    el = _block_of(owner)
-    if el is not None and title_el is not None and title_el in el.iter():
-        el = owner  # climbed into the title's container: keep the info line alone
-    text = norm_ws(el.text_content()) if el is not None else ""
-    if text and len(text) <= _MAX_INFO_CHARS and (
-        _INFO_TEXT.match(text) or len(text) <= 100 or len(_INFO_TEXT.findall(text)) >= 2
-    ):
-        return text
-    return ""
-
-
-def _date_line(node: etree._ElementUnicodeResult) -> str:
-    """A short element that starts with a date: the info line of pages with no labels."""
-    if not _DATE_LEAD.match(str(node)):
-        return ""
-    owner = _owner(node)
-    for el in (_block_of(owner), owner):  # the whole line, else the date's own element
-        text = norm_ws(el.text_content()) if el is not None else ""
-        if _DATE_LEAD.match(text) and len(text) <= _MAX_DATE_LINE:
-            return text
-    return ""
+            return [text]
+    return []
 
 
 def _owner(node: etree._ElementUnicodeResult) -> lxml.html.HtmlElement | None:

@@ -9,22 +9,26 @@ several together ("来源：求是 作者：张三 浏览：12").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Labels that end a value: whatever follows them is another field.
 _NEXT_LABEL = (
-    r"(?:文章来源|本文来源|信息来源|作者|来源|出处|稿源|转载自|转自|摘自|时间|发布|日期|更新|推荐访问|浏览次数|浏览|"
-    r"阅读次数|阅读|点击数|点击|编辑|责任编辑|责编|撰稿|记者|通讯员|字号|标签|关键词|分享|评论|人气|栏目|所属|文/)"
+    r"(?:文章来源|本文来源|信息来源|作者|来源|出处|稿源|转载自|转自|摘自|时间|发布|发表|日期|更新|推荐访问|"
+    r"浏览次数|浏览|阅读次数|阅读|点击数|点击|编辑|责任编辑|责编|撰稿|撰文|记者|通讯员|字号|标签|关键词|分享|"
+    r"评论|人气|栏目|所属|文\s*[/／])"
 )
-# A value also ends where a date starts after a space ("来源：中国教育报　2019-07-28").
+# A value ends at the next field: a label glued on with its ":" / "]" ("来源：求是作者：张三"),
+# or any label word after a space ("来源：光明日报 文/罗艳", "信息来源：央视网 发布日期:…"),
+# at a wide gap or a bar, and where a date starts after a space ("来源：中国教育报　2019-07-28").
 _END = (
-    rf"(?=\s*[\[【]?{_NEXT_LABEL}(?:\s*[:：/\]】]|\s)|\s{{2,}}|\s*[|｜]"
+    rf"(?=\s*[\[【]?{_NEXT_LABEL}(?:\s*[:：/\]】]|\s)|\s+[\[【（(]?{_NEXT_LABEL}|\s{{2,}}|\s*[|｜]"
     r"|\s+(?:19|20)\d{2}\s*[-/.年]|$)"
 )
 # Brackets, ";" and "://" may sit inside a value ("<script>alert(1)</script>",
 # "'; DROP TABLE x; --", "http://…"): a closing bracket only ends a value that did not
 # open it ("（来源：求是）"), which _clean decides.
 _VALUE = r"([^\s|｜:：,，;；。）)】\]](?:[^|｜:：；。]|:(?=//)){0,39}?)"
-_NAME = r"([^\s|｜:：,，；。]{1,40}?)"  # a person's name: no spaces
+_NAME = r"([^\s|｜:：,，；。？?！!]{1,40}?)"  # a person's name: no spaces, not a question
 # "来源：X", "文章来源: X", "本文来源于X", "出处 X", "稿源：X", "转载自X", "[来源] X", "【来源】X".
 ORIGIN_RE = re.compile(
     r"(?:(?:文章|本文|信息|稿件|新闻|内容)?来源(?:于|自)?|出处|稿源|转载自|转载于|转自|摘自|选自)"
@@ -85,10 +89,18 @@ def parse_origin(text: str) -> str | None:
 
 def parse_author(text: str) -> str | None:
     """The value after 作者/撰稿/文/, falling back to 责任编辑/编辑; None if absent."""
+    return author_of([text])
+
+
+def author_of(lines: Iterable[str]) -> str | None:
+    """The first 作者/撰稿/文/ value of any line, else the first 责任编辑/编辑 value: an
+    editor line above the byline ("编辑：X" / "来源：Y" / "作者：Z") does not hide it."""
+    lines = list(lines)
     for pattern in AUTHOR_RES:
-        match = pattern.search(text or "")
-        if match:
-            value = _clean(match.group(1))
-            if value and value.lower() not in _EMPTY_VALUES:
-                return value
+        for text in lines:
+            match = pattern.search(text or "")
+            if match:
+                value = _clean(match.group(1))
+                if value and value.lower() not in _EMPTY_VALUES:
+                    return value
     return None

@@ -36,6 +36,8 @@ _PAGE_NUMBER = re.compile(r"^\s*\[?\d{1,4}\]?\s*$")
 MIN_PAGE_NUMBERS = 3
 # A run this long is a paragraph or a blurb, not a date, a byline or a label.
 BLURB_RUN_CHARS = 100
+# Items of one list: within this many title links, or links, of each other.
+TWIN_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
     body = root.find("body")
     titles, prose, run, pager = 0, 0, 0, False
     runs: list[int] = []
+    links: list[lxml.html.HtmlElement] = []  # every visible link, in order
+    cutters: list[int] = []  # positions in ``links`` of the title links that end a run
     numbers: dict[lxml.html.HtmlElement, int] = {}  # container -> page-number links in it
     line = ""  # the current line's text outside links, up to MAX_LABEL_CHARS + 1 of its end
     in_link = hidden = 0
@@ -78,7 +82,9 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
                     titles += 1
                     if not is_recommendation_label(line):
                         runs.append(run)
+                        cutters.append(len(links))
                         run = 0
+                links.append(el)
                 in_link += 1
             elif not hidden and not in_link:
                 line = _line(line, tag, el.text)
@@ -94,10 +100,55 @@ def listing_signals(root: lxml.html.HtmlElement) -> ListingSignals:
                 chars = len(_SPACE.sub("", el.tail or ""))
                 prose, run = prose + chars, run + chars
     runs.append(run)
+    runs = _join_across_lone_links(runs, cutters, links)
     longest = max(runs)
     similar = sum(r >= max(BLURB_RUN_CHARS, longest / 3) for r in runs)
     pager = pager or any(n >= MIN_PAGE_NUMBERS for n in numbers.values())
     return ListingSignals(titles, prose, longest, pager, similar)
+
+
+def _join_across_lone_links(
+    runs: list[int], cutters: list[int], links: list[lxml.html.HtmlElement]
+) -> list[int]:
+    """Runs joined across every title link with no structural twin among the title links
+    and the links next to it.
+
+    A list's links come in a series of items built alike (``li>a``, ``dt>a``,
+    ``div.item>h3>a``). A title link that stands alone in running text (a
+    "★ <a>…</a>" line between two paragraphs of a short essay) is not an item:
+    cutting the essay at it would make its halves look like a list's blurbs.
+    """
+    joined = [runs[0]]
+    for i, position in enumerate(cutters):
+        link = links[position]
+        near = [links[p] for p in cutters[max(0, i - TWIN_REACH): i + 1 + TWIN_REACH] if p != position]
+        near += links[max(0, position - TWIN_REACH): position] + links[position + 1: position + 1 + TWIN_REACH]
+        if any(_are_twins(link, other) for other in near):
+            joined.append(runs[i + 1])
+        else:
+            joined[-1] += runs[i + 1]
+    return joined
+
+
+def _are_twins(a: lxml.html.HtmlElement, b: lxml.html.HtmlElement) -> bool:
+    """Two links as deep under their common container, through wrappers of the same tags
+    and alike classes: two items of one list."""
+    up_a, up_b = list(a.iterancestors()), list(b.iterancestors())
+    common = set(up_b)
+    depth = next((i for i, el in enumerate(up_a) if el in common), None)
+    if depth is None or depth >= len(up_b) or up_b[depth] is not up_a[depth]:
+        return False  # not the same number of levels down from the container
+    return all(
+        x.tag == y.tag and _alike_classes(x.get("class"), y.get("class"))
+        for x, y in zip(up_a[:depth], up_b[:depth], strict=True)
+    )
+
+
+def _alike_classes(a: str | None, b: str | None) -> bool:
+    """One class name in common, or no class on one of them (a list's first item or the
+    current one often carries an extra "top"/"on" class, the others none)."""
+    names_a, names_b = set((a or "").split()), set((b or "").split())
+    return not names_a or not names_b or bool(names_a & names_b)
 
 
 def _count_page_number(link: lxml.html.HtmlElement, numbers: dict[lxml.html.HtmlElement, int]) -> None:

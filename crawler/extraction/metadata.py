@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from crawler.extraction.extract import RawPage, norm_ws
 from crawler.extraction.hygiene import field_items, optional_field
-from crawler.extraction.labels import parse_author, parse_origin
+from crawler.extraction.infolines import has_machine_date
+from crawler.extraction.labels import author_of, parse_author, parse_origin
 from crawler.extraction.profiles import Profile
 from crawler.extraction.textclean import body_paragraphs, strip_boilerplate
 
@@ -238,23 +239,33 @@ def build_article(pages: list[RawPage], profile: Profile) -> Article:
     found: dict[str, str] = {}
     for page in pages:
         paras = body_paragraphs(page.body_html, profile) if page.body_html else []
-        clean, page_found = strip_boilerplate(paras, title, names)
+        clean, page_found = strip_boilerplate(paras, title, names, page.info_text)
         paragraphs.extend(_new_paragraphs(clean, paragraphs))
         for key, value in page_found.items():
             found.setdefault(key, value)
-    info = " ".join(p.info_text for p in pages[:1] if p.info_text)
+    lines = first.info_lines or ([first.info_text] if first.info_text else [])
+    info = lines[0] if lines else ""
+    # Later lines (up to just under the body) fill what the page's info line lacks: a
+    # byline under the text, a date as templates print it (not a letter's "5月6日").
+    later = lines[1:]
     meta = first.meta
-    author = parse_author(info) or found.get("author") or meta.get("author")
+    author = author_of(lines) or found.get("author") or meta.get("author")
     return Article(
         title=title,
         category=category_path(first.breadcrumb, title, names),
         breadcrumb=list(first.breadcrumb),
         tags=parse_tags(info, first.tags),
-        published_at=parse_date(info) or _meta_date(meta),
-        origin=parse_origin(info) or found.get("origin"),
+        published_at=parse_date(info) or _first(parse_date, filter(has_machine_date, later))
+        or _meta_date(meta),
+        origin=_first(parse_origin, lines) or found.get("origin"),
         author=author if author and author not in names else None,
         paragraphs=paragraphs,
     )
+
+
+def _first(parse: Callable[[str], str | None], lines: Iterable[str]) -> str | None:
+    """The first value ``parse`` finds in ``lines``."""
+    return next((value for line in lines if (value := parse(line))), None)
 
 
 def _new_paragraphs(page: list[str], seen: list[str]) -> list[str]:

@@ -18,6 +18,7 @@ import lxml.etree as etree
 import lxml.html
 
 from crawler.extraction.hygiene import drop_lone_joiners
+from crawler.extraction.infolines import is_info_line
 from crawler.extraction.labels import (
     AUTHOR_RES,
     ORIGIN_RE,
@@ -150,22 +151,6 @@ DATE_ONLY = re.compile(
     r"^(?:发表于|发布于|更新于|发布时间|时间|日期)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]"
     r"\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
 )
-# Info-line parts: machine-written dates (a letter's "2023年5月6日" is its text),
-# counters, and the labels that stand before a date.
-_TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)"
-_MACHINE_DATE = re.compile(
-    rf"(?:19|20)\d{{2}}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}}{_TIME}?"
-    rf"|(?:(?:发布|更新|发表|上传)?(?:时间|日期)\s*[:：]?|发表于|发布于|更新于)\s*"
-    rf"(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日?{_TIME}?"
-    rf"|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日?{_TIME}"
-    # zero-padded ("2014年08月17日"): a template prints it; a letter's writer does not
-    r"|(?:19|20)\d{2}\s*年\s*(?:0\d\s*月\s*\d{1,2}|\d{1,2}\s*月\s*0\d)\s*日?"
-)
-_CN_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?")
-_COUNT_FIELD = re.compile(r"(?:浏览|阅读|点击|人气|访问|评论)(?:次数|量|数)?\s*[:：]?\s*\d+\s*次?")
-_INFO_WORDS = re.compile(r"(?:发布|更新|发表|上传)?(?:时间|日期|于)|发布|更新|发表")
-_WORD = re.compile(r"[\W_]+")
-_MAX_INFO_LINE = 120
 _REPEAT_MIN = 20  # a paragraph this long seen twice in one article is a page duplicate
 # A pager line: nothing but page numbers and page links ("第1页/共3页 << 上一页 | 下一页 >>").
 _PAGER_LINE = re.compile(
@@ -310,11 +295,16 @@ def _starts_with_marker(para: str, markers: tuple[str, ...]) -> bool:
 
 
 def strip_boilerplate(
-    paragraphs: list[str], title: str | None, site_names: Iterable[str] = ()
+    paragraphs: list[str], title: str | None, site_names: Iterable[str] = (), info_line: str = ""
 ) -> tuple[list[str], dict[str, str]]:
-    """Template text out of the paragraphs; a trailing 来源/作者 line lifted into ``found``."""
+    """Template text out of the paragraphs; a trailing 来源/作者 line lifted into ``found``.
+
+    ``info_line`` is the page's info line: the body's first paragraph when a template
+    prints it at the top of the text ("http://… 2005年03月21日 11:21 某某报").
+    """
     names = tuple(n for n in site_names if n and len(n) >= 2)
     title_key = _key(title or "")
+    info_key = _key(info_line)
     found: dict[str, str] = {}
     out: list[str] = []
     seen: set[str] = set()
@@ -325,7 +315,7 @@ def strip_boilerplate(
         # The lead: few text paragraphs before and text after (the end of a short essay is
         # its close, where an outro sentence is removed, never the paragraph around it).
         lead = len(out) < _LEAD_PARAGRAPHS and after > 0
-        if lead and not out and DATE_ONLY.match(para):
+        if lead and not out and (DATE_ONLY.match(para) or (info_key and _key(para) == info_key)):
             continue  # the page's date printed above the text; a closing date is a signature
         stripped = _strip_intro(para, lead=lead)
         if not stripped:
@@ -364,26 +354,6 @@ def _is_stop_line(para: str) -> bool:
 
 def _key(text: str) -> str:
     return re.sub(r"[\s\W_]+", "", text)
-
-
-def is_info_line(line: str) -> bool:
-    """A line of labelled facts only: 来源/作者/时间/浏览 with their values, dates, counts.
-
-    Info lines come in every order and spelling ("信息来源：X | 作者 Y",
-    "[来源]X 撰稿：Y", "（2017-05-27 文章来源：网络整理）", "2019/07/19"); what
-    they have in common is that nothing is left once the labelled values go.
-    """
-    if len(line) > _MAX_INFO_LINE:
-        return False
-    rest = _MACHINE_DATE.sub(" ", line)
-    dated = rest != line
-    fields = 0
-    for pattern in (ORIGIN_RE, *AUTHOR_RES, _COUNT_FIELD):
-        rest, n = pattern.subn(" ", rest)
-        fields += n
-    if fields:  # beside a labelled field, a plain "2023年11月09日" is the page's date too
-        rest = _CN_DATE.sub(" ", rest)
-    return bool(dated or fields) and not _WORD.sub("", _INFO_WORDS.sub("", rest)).strip()
 
 
 def _is_boilerplate(para: str, title_key: str, names: tuple[str, ...]) -> bool:

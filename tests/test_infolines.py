@@ -1,0 +1,95 @@
+"""Info lines as a reader sees them: found after the title, bounded by the body, read right."""
+
+from __future__ import annotations
+
+import lxml.etree as etree
+import lxml.html
+import pytest
+
+from crawler.extraction.infolines import info_lines, is_info_line, lines_after
+from crawler.extraction.labels import author_of, parse_author, parse_origin
+
+
+def _page(body: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(f"<html><head><title>题</title></head><body>{body}</body></html>")
+
+
+def test_a_line_glued_into_a_br_text_is_a_line_of_its_own() -> None:
+    root = _page("<h1>标题</h1><div>第一段正文。<br>第二段正文。<br>发布日期:2019-07-28 10:12　来源:央视网<br></div>")
+    assert info_lines(root, root.find(".//h1")) == ["发布日期:2019-07-28 10:12 来源:央视网"]
+
+
+def test_a_comment_date_inside_its_line_is_not_an_info_line() -> None:
+    root = _page("<h1>标题</h1><div><p>正文。</p></div><ul><li><span>网友1</span>：写得好。<span>2023-07-15</span></li></ul>")
+    assert info_lines(root, root.find(".//h1")) == []
+
+
+def test_reading_stops_a_few_prose_lines_under_the_body() -> None:
+    comments = "".join(f"<p>网友{i}：写得很好，收藏了。</p>" for i in range(6))
+    links = "".join(f"<p><a href='/{i}.html'>相关文章标题{i}</a></p>" for i in range(12))
+    html = (f"<h1>标题</h1><div id='b'><p>正文。</p></div>{links}<p>来源：人民网</p>{comments}"
+            "<p>发表于 2023-07-15 10:00</p>")
+    root = _page(html)
+    body = root.get_element_by_id("b")
+    assert info_lines(root, root.find(".//h1"), body) == ["来源：人民网"]  # link lines not counted
+    assert "发表于 2023-07-15 10:00" in info_lines(root, root.find(".//h1"))
+
+
+def test_a_heading_that_broken_markup_put_under_head_is_still_read_from() -> None:
+    root = lxml.html.document_fromstring("<html><head><title>t</title></head><body></body></html>")
+    head, body = root.find("head"), root.find("body")
+    assert head is not None and body is not None
+    root.remove(body)
+    head.append(body)  # what libxml2 makes of some CMS include tags in <head>
+    h1 = etree.SubElement(body, "h1")
+    h1.text = "标题"
+    line = etree.SubElement(body, "p")
+    line.text = "2005年03月21日 11:21 某某晚报"
+    assert [x.text for x in lines_after(root, h1)] == ["2005年03月21日 11:21 某某晚报"]
+    assert info_lines(root, h1) == ["2005年03月21日 11:21 某某晚报"]
+
+
+@pytest.mark.parametrize("line", [
+    "字号：大 中 小 2014-10-27 14:15 [来源]人民网 撰稿：李明",
+    "[来源]网络整理　[作者]朱宇轩　点击：1281",
+    "转载自央视网 阅读量：3722",
+    "（日期：2015-05-20 信息来源：中国文明网 作者:袁浩然）",
+])
+def test_lines_of_labelled_facts_and_page_tools_are_info_lines(line: str) -> None:
+    assert is_info_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "1995年9月1日，他们发行了第一张专辑。",
+    "活动时间：2023年5月6日上午九点，地点在学校操场。",
+    "记者：你们合作社今年为什么这么早就开始接订单？还有别的原因吗？",
+])
+def test_text_with_a_date_or_label_in_it_is_not(line: str) -> None:
+    assert not is_info_line(line)
+    root = _page(f"<h1>标题</h1><p>{'正文。' * 30}</p><p>{line}</p>")
+    assert line not in info_lines(root, root.find(".//h1"))
+
+
+@pytest.mark.parametrize(("line", "origin", "author"), [
+    ("文章来源：中国青年报 文/孙宇轩", "中国青年报", "孙宇轩"),
+    ("（信息来源：央视网 发布日期:2016年08月23日）", "央视网", None),
+    ("稿源：光明日报 文/罗艳 更新时间：2022/06/01 字号：大 中 小", "光明日报", "罗艳"),
+    ("文章来源:网络整理 更新时间：2015-01-02 11:00:22", "网络整理", None),
+    ("来源：求是作者：张三", "求是", "张三"),
+    ("来源：新华社 记者 张三", "新华社", "张三"),
+])
+def test_a_value_ends_at_the_next_label_however_it_is_written(line: str, origin: str, author: str | None) -> None:
+    assert parse_origin(line) == origin
+    assert parse_author(line) == author
+
+
+def test_the_byline_beats_an_editor_line_above_it() -> None:
+    assert author_of(["编辑： 金金", "来源： 某某报", "作者：宋怡"]) == "宋怡"
+    assert author_of(["（责任编辑：黄帅）"]) == "黄帅"
+    assert parse_author("记者：你们今年为什么这么早？") is None
+
+
+def test_a_linked_date_is_navigation_not_the_pages_date() -> None:
+    root = _page('<h1>标题</h1><div id="b"><p>正文。</p></div>'
+                 '<div class="calendar"><h3>文章日历</h3><a href="/calendar/?d=2023-05-06">2023-05-06</a></div>')
+    assert info_lines(root, root.find(".//h1"), root.get_element_by_id("b")) == []
