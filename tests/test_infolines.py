@@ -6,6 +6,7 @@ import lxml.etree as etree
 import lxml.html
 import pytest
 
+from crawler.extraction.article_from_html import extract_bytes
 from crawler.extraction.infolines import info_lines, is_info_line, lines_after
 from crawler.extraction.labels import author_of, parse_author, parse_origin
 
@@ -93,3 +94,60 @@ def test_a_linked_date_is_navigation_not_the_pages_date() -> None:
     root = _page('<h1>标题</h1><div id="b"><p>正文。</p></div>'
                  '<div class="calendar"><h3>文章日历</h3><a href="/calendar/?d=2023-05-06">2023-05-06</a></div>')
     assert info_lines(root, root.find(".//h1"), root.get_element_by_id("b")) == []
+
+
+_TEXT = "".join(f"<p>{f'这是第{i}段正文，讲述了一件很平常的小事，却让人回味无穷。' * 2}</p>" for i in range(4))
+
+
+@pytest.mark.parametrize("where", ["under the title", "under the text"])
+@pytest.mark.parametrize(("info", "date", "origin", "author"), [
+    ('来源：<a href="http://www.people.test">人民网</a> 作者：<a href="/u/1">张三</a> 时间：2023-05-06',
+     "2023-05-06", "人民网", "张三"),
+    ("<ul><li>时间：2023-05-06 10:20</li><li>来源：新华网</li><li>作者：李四</li></ul>",
+     "2023-05-06T10:20:00", "新华网", "李四"),
+    ('<span class="time">2023年05月06日 星期六</span><span class="src">来源：光明网</span>', "2023-05-06", "光明网", None),
+    ("发布者：王五　发布时间：2023.05.06　浏览次数：100", "2023-05-06", None, "王五"),
+    ("文章作者：赵六 | 文章来源：中国教育报 | 更新时间：2023/5/6", "2023-05-06", "中国教育报", "赵六"),
+    ("供稿：县教育局　责任编辑：孙七　发布日期：2023-05-06", "2023-05-06", "县教育局", "孙七"),
+    ("【字体：大 中 小】 2023-05-06 08:00 来源：央广网", "2023-05-06T08:00:00", "央广网", None),
+    ('时间：2023-05-06 | 阅读：<span id="hits">123</span>次 | 来源：中国青年网', "2023-05-06", "中国青年网", None),
+])
+def test_info_lines_of_many_shapes_give_their_fields(
+    info: str, date: str, origin: str | None, author: str | None, where: str
+) -> None:
+    header, footer = (f"<div class='x1'>{info}</div>", "") if where == "under the title" else ("", f"<div>{info}</div>")
+    html = (f'<html><head><meta charset="utf-8"><title>一件小事_散文_某某网</title></head><body>'
+            f'<div class="nav"><a href="/">首页</a></div><h1>一件小事</h1>{header}<div class="zw">{_TEXT}</div>'
+            f'{footer}<div class="ft">版权所有</div></body></html>')
+    article = extract_bytes(html.encode(), "http://www.mou.test/sanwen/123.html").article
+    assert (article.published_at, article.origin, article.author) == (date, origin, author)
+    assert len(article.paragraphs) == 4
+
+
+def _article(between: str, after: str = "") -> bytes:
+    return (f'<html><head><meta charset="utf-8"><title>一件小事_散文_某某网</title></head><body>'
+            f'<h1>一件小事</h1>{between}<div class="zw">{_TEXT}</div>{after}</body></html>').encode()
+
+
+def test_a_guessed_info_element_must_read_as_one() -> None:
+    """The generic profile's ``div.info`` on a portal holds a list of user names; the
+    real line follows it."""
+    users = '<div class="info">真楚狂湖北襄阳 yangyang13847安徽滁州 凤凰竹2010山东济南</div>'
+    article = extract_bytes(_article(users + "<p>2019年11月25日 18:57 来源：参考消息</p>"),
+                            "http://www.mou.test/a/1.html").article
+    assert (article.published_at, article.origin) == ("2019-11-25T18:57:00", "参考消息")
+
+
+def test_a_line_far_under_the_text_is_the_last_resort() -> None:
+    """A keyword line is the first labelled line; the dated line sits under a comment
+    thread, beyond a byline's reach, and is still read when nothing nearer gives a date."""
+    comments = "".join(f"<p>网友{i}：写得很好，收藏了。</p>" for i in range(6))
+    article = extract_bytes(_article('<div class="tags">Tags：散文 大全</div>',
+                                     f"{comments}<p>时间：2015年01月26日 [作者]余超</p>"),
+                            "http://www.mou.test/a/2.html").article
+    assert (article.published_at, article.author) == ("2015-01-26", "余超")
+
+
+def test_page_tools_end_a_value() -> None:
+    assert parse_origin("2019-09-07 13:43:45 来源: 证券市场红周刊 举报") == "证券市场红周刊"
+    assert parse_origin("来源：观察者网 最后更新: 2019-09-07 09:25") == "观察者网"

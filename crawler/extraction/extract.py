@@ -31,7 +31,7 @@ from crawler.extraction.density import (
 )
 from crawler.extraction.entries import first_entry_block
 from crawler.extraction.flatten import DEPTH_ERROR, flatten_deep
-from crawler.extraction.infolines import info_lines
+from crawler.extraction.infolines import info_lines, looks_like_info
 from crawler.extraction.listing import ListingSignals, listing_signals
 from crawler.extraction.profiles import GENERIC, Profile
 from crawler.extraction.teasers import drop_teaser_tails
@@ -153,14 +153,14 @@ def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile
     title_el = _title_element(root, profile, page.head_title)
     page.title = norm_ws(title_el.text_content()) if title_el is not None else None
     page.breadcrumb = _breadcrumb(root, profile)
-    # The info lines are read twice: on the whole page (a first line in what the drop
-    # selectors remove), and once the body is known, up to just under it (below that,
-    # a comment's "发表于 …" or another post's byline).
+    # The info lines are read twice: once the body is known, up to just under it (below
+    # that, a comment's "发表于 …" or another post's byline), and first on the whole page
+    # for one line, the last resort (in what the drop selectors remove, or further down).
     profile_info = _profile_info(root, profile)
     # Without a heading element the lines are read from the element showing the <title>'s
     # title, else from the top.
     title_line = title_el if title_el is not None else _title_by_text(root, page.head_title)
-    first_line = info_lines(root, title_line, max_lines=_EARLY_LINES)[:1]
+    first_line = info_lines(root, title_line, max_lines=_EARLY_LINES, wanted=1, with_fields=True)
     page.tags = _tags(root, profile)
     _remove(root, profile.drop + profile.related, keep=title_el)
     for css in profile.unwrap_links:
@@ -173,7 +173,7 @@ def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile
         prune_link_blocks(body)
         page.body_html = lxml.html.tostring(body, encoding="unicode")
     near = info_lines(root, title_line, body) if body is not None else []
-    page.info_lines = list(dict.fromkeys(profile_info + (near or first_line)))
+    page.info_lines = list(dict.fromkeys(profile_info + near + first_line))
     page.info_text = page.info_lines[0] if page.info_lines else ""
 
 
@@ -283,11 +283,12 @@ def breadcrumb_parts(el: lxml.html.HtmlElement) -> list[str]:
 
 
 def _profile_info(root: lxml.html.HtmlElement, profile: Profile) -> list[str]:
-    """The text of the profile's info element, if it has one and it is line-sized."""
+    """The text of the profile's info element, if it has one and it is line-sized; the
+    generic profile's selectors are guesses, so its match must also read as one."""
     for css in profile.info:
         texts = [norm_ws(el.text_content()) for el in select(root, css)]
         text = " ".join(t for t in texts if t)
-        if text and len(text) <= _MAX_INFO_CHARS:
+        if text and len(text) <= _MAX_INFO_CHARS and (profile.name != GENERIC or looks_like_info(text)):
             return [text]
     return []
 

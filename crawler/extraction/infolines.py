@@ -7,9 +7,9 @@ and ``<br>``s. So an info line inside a ``<br>``-run body is found on its own,
 and a date inside a comment's ``<li>`` is not taken for the page's date (its
 line also holds the comment).
 
-The first info line after the title is the page's; later ones only fill in an
-origin or author it lacks (a byline under the text), or a date when they are
-nothing but labelled facts.
+The first info line after the title is the page's; later ones, read only down
+to just under the body, fill in what it lacks: an origin or author (a byline
+under the text), a date as templates print it.
 """
 
 from __future__ import annotations
@@ -36,10 +36,12 @@ _BLOCK = frozenset({
 MAX_LINES = 1500  # lines read after the title: a long body's end, and what follows it
 TAIL_LINES = 4  # lines of prose after the body that may still be its byline
 MAX_LINE_CHARS = 300  # longer is text, not an info line
-_FIELD_LABEL = re.compile(
-    r"(?:发布时间|更新时间|发表时间|时间|日期|来源|出处|稿源|作者|撰稿|标签|编辑|发表于|发布于|转载自)\s*[:：]"
+_FIELD_LABEL = re.compile(  # case-insensitive for "Tags："
+    r"(?:发布时间|更新时间|发表时间|时间|日期|来源|出处|稿源|供稿|作者|撰稿|发布者|标签|关键词|关键字|tags|编辑|"
+    r"发表于|发布于|转载自)\s*[:：]"
     # a date label needs no colon before its date ("发布时间 2005/03/15 22:36:13")
-    r"|(?:发布|更新|发表)?(?:时间|日期)\s+(?=(?:19|20)\d{2}\s*[-/.年])"
+    r"|(?:发布|更新|发表)?(?:时间|日期)\s+(?=(?:19|20)\d{2}\s*[-/.年])",
+    re.I,
 )
 _TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)"
 # Dates a template prints (a letter's "2023年5月6日" is its text, but not when labelled,
@@ -71,6 +73,9 @@ _PAGE_TOOLS = re.compile(
     r"字[号体]\s*[:：]?\s*(?:[大中小]\s*){0,3}|(?:[TＴ]\s*){2,3}|打印(?:本页|此文)?|收藏(?:本页|本文)?|"
     r"关闭(?:窗口|本页)?|返回顶部|我要评论|发表评论|分享到\s*[:：]?|默认|加入收藏"
 )
+# What every info line holds (a digit of a date or count, or a label's word): a cheap
+# test before the labelled values are taken out one pattern at a time.
+_INFO_HINT = re.compile(r"\d|来源|出处|稿源|转载|转自|摘自|选自|供稿|作者|撰|文\s*[/／]|记者|编辑|责编|发布")
 _INFO_WORDS = re.compile(r"(?:发布|更新|发表|上传)?(?:时间|日期|于)|发布|更新|发表")
 _WORD = re.compile(r"[\W_]+")
 MAX_INFO_LINE = 120
@@ -84,7 +89,7 @@ def is_info_line(line: str) -> bool:
     tools beside them ("字号：大 中 小"); what they have in common is that nothing is
     left once the labelled values go.
     """
-    if len(line) > MAX_INFO_LINE:
+    if len(line) > MAX_INFO_LINE or not _INFO_HINT.search(line):
         return False
     rest = MACHINE_DATE.sub(" ", line)
     dated = rest != line
@@ -97,6 +102,17 @@ def is_info_line(line: str) -> bool:
     if dated or fields:
         rest = _PAGE_TOOLS.sub(" ", rest)
     return bool(dated or fields) and not _WORD.sub("", _INFO_WORDS.sub("", rest)).strip()
+
+
+def looks_like_info(line: str) -> bool:
+    """Labelled facts, a labelled line or a template's date: what a selector guessing at
+    an info element (``div.info``) must hold to be one (not a list of user names)."""
+    return is_info_line(line) or is_labelled_line(line) or has_machine_date(line)
+
+
+def holds_field(line: str) -> bool:
+    """The line gives a date, an origin or an author."""
+    return has_machine_date(line) or bool(ORIGIN_RE.search(line)) or any(p.search(line) for p in AUTHOR_RES)
 
 
 def has_machine_date(line: str) -> bool:
@@ -127,6 +143,8 @@ def info_lines(
     title: lxml.html.HtmlElement | None,
     body: lxml.html.HtmlElement | None = None,
     max_lines: int = MAX_LINES,
+    wanted: int = 0,
+    with_fields: bool = False,
 ) -> list[str]:
     """The info lines after ``title`` (from the top without one), first first.
 
@@ -135,7 +153,8 @@ def info_lines(
     of a blog page or other articles' teasers. Lines of links (related lists,
     上一篇/下一篇) are not counted. A line led by a date right under the title
     ("2005-06-14 03:25:55", "http://… 2005年03月21日 11:21 《理财周刊》") is an info
-    line too: pages with no labels print it so.
+    line too: pages with no labels print it so. ``wanted``: stop after that many;
+    ``with_fields``: only lines holding a date, an origin or an author (not a tag line).
     """
     found: list[str] = []
     for number, line in enumerate(lines_after(root, title, body)):
@@ -145,8 +164,12 @@ def info_lines(
         if not line.prose:
             continue  # all links: a calendar's or an archive's date, a related title
         dated = (number < NEAR_TITLE_LINES and _dated_near_title(text)) or _date_led(text)
-        if (dated or is_info_line(text) or is_labelled_line(text)) and text not in found:
+        if not (dated or is_info_line(text) or is_labelled_line(text)) or text in found:
+            continue
+        if not with_fields or holds_field(text):
             found.append(text)
+            if len(found) == wanted:
+                break
     return found
 
 
@@ -171,40 +194,57 @@ def lines_after(
 ) -> Iterator[Line]:
     """The visible lines of the page after ``start`` (from the top without one), in order,
     up to TAIL_LINES lines of prose after ``until`` ends."""
-    top = root  # not only <body>: broken pages leave headings outside it
-    started = start is None
     hidden = in_link = 0
     tail = -1  # prose lines read after ``until``; -1 before it ends
     buf: list[str] = []
     unlinked: list[str] = []
-    for event, el in etree.iterwalk(top, events=("start", "end")):
+    for event, el in _events_after(root, start):
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
             if tag in _INVISIBLE:
                 hidden += 1
-            if started and tag in _BLOCK and (line := _flush(buf, unlinked)):
+            if tag in _BLOCK and (line := _flush(buf, unlinked)):
                 yield line
                 tail += tail >= 0 and line.prose
             in_link += tag == "a"
-            if started and not hidden:
+            if not hidden:
                 _add(buf, unlinked, el.text, in_link)
-        else:
-            if tag in _INVISIBLE:
-                hidden -= 1
+            continue
+        if event == "end":
+            hidden -= tag in _INVISIBLE and hidden > 0
             in_link -= tag == "a" and in_link > 0
-            if el is start:
-                started = True  # its tail starts the first line after it
-            if started and tag in _BLOCK and (line := _flush(buf, unlinked)):
+            if tag in _BLOCK and (line := _flush(buf, unlinked)):
                 yield line
                 tail += tail >= 0 and line.prose
             if el is until:
                 tail = 0
-            if started and not hidden and el is not top:
-                _add(buf, unlinked, el.tail, in_link)
+        if not hidden and el is not root:  # "end", or "tail": the text after ``start``
+            _add(buf, unlinked, el.tail, in_link)
         if tail > TAIL_LINES:
             return
-    if started and (line := _flush(buf, unlinked)):
+    if line := _flush(buf, unlinked):
         yield line
+
+
+def _events_after(
+    root: lxml.html.HtmlElement, start: lxml.html.HtmlElement | None
+) -> Iterator[tuple[str, lxml.html.HtmlElement]]:
+    """``iterwalk`` events in document order from just after ``start`` to the end: its
+    tail, then each following sibling's subtree, then the closing of each ancestor
+    and its following siblings. Not only <body>: broken pages leave headings outside it."""
+    if start is None:
+        yield from etree.iterwalk(root, events=("start", "end"))
+        return
+    yield "tail", start
+    node = start
+    while node is not root:
+        for sibling in node.itersiblings():
+            yield from etree.iterwalk(sibling, events=("start", "end"))
+        parent = node.getparent()
+        if parent is None:
+            return
+        yield "end", parent
+        node = parent
 
 
 def _add(buf: list[str], unlinked: list[str], text: str | None, in_link: int) -> None:

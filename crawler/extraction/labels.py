@@ -15,7 +15,7 @@ from collections.abc import Iterable
 _NEXT_LABEL = (
     r"(?:文章来源|本文来源|信息来源|作者|来源|出处|稿源|转载自|转自|摘自|时间|发布|发表|日期|更新|推荐访问|"
     r"浏览次数|浏览|阅读次数|阅读|点击数|点击|编辑|责任编辑|责编|撰稿|撰文|记者|通讯员|字号|标签|关键词|分享|"
-    r"评论|人气|栏目|所属|文\s*[/／])"
+    r"评论|人气|栏目|所属|供稿|最后更新|举报|纠错|打印|收藏|关闭|分享到|文\s*[/／])"
 )
 # A value ends at the next field: a label glued on with its ":" / "]" ("来源：求是作者：张三"),
 # or any label word after a space ("来源：光明日报 文/罗艳", "信息来源：央视网 发布日期:…"),
@@ -29,9 +29,10 @@ _END = (
 # open it ("（来源：求是）"), which _clean decides.
 _VALUE = r"([^\s|｜:：,，;；。）)】\]](?:[^|｜:：；。]|:(?=//)){0,39}?)"
 _NAME = r"([^\s|｜:：,，；。？?！!]{1,40}?)"  # a person's name: no spaces, not a question
-# "来源：X", "文章来源: X", "本文来源于X", "出处 X", "稿源：X", "转载自X", "[来源] X", "【来源】X".
+# "来源：X", "文章来源: X", "本文来源于X", "出处 X", "稿源：X", "转载自X", "[来源] X", "【来源】X",
+# "供稿：X".
 ORIGIN_RE = re.compile(
-    r"(?:(?:文章|本文|信息|稿件|新闻|内容)?来源(?:于|自)?|出处|稿源|转载自|转载于|转自|摘自|选自)"
+    r"(?:(?:文章|本文|信息|稿件|新闻|内容)?来源(?:于|自)?|出处|稿源|转载自|转载于|转自|摘自|选自|供稿(?:单位)?)"
     rf"\s*(?:[\]】]\s*[:：]?\s*|[:：]\s*|\s+|(?<=[于自])){_VALUE}{_END}"
 )
 AUTHOR_RES = tuple(
@@ -39,7 +40,7 @@ AUTHOR_RES = tuple(
     for p in (
         rf"(?:作者|撰稿人?|撰文|原作者|记者)\s*(?:[\]】]\s*[:：]?\s*|[:：]\s*|\s+){_NAME}(?=\s|{_END})",
         rf"(?<![\u4e00-\u9fff])文\s*[/／]\s*{_NAME}(?=\s|{_END})",
-        rf"(?:责任编辑|责编|编辑)\s*[:：]\s*{_NAME}(?=\s|{_END})",
+        rf"(?:责任编辑|责编|编辑|发布者|发布人)\s*[:：]\s*{_NAME}(?=\s|{_END})",
     )
 )
 # Values that say nothing.
@@ -88,7 +89,7 @@ def parse_origin(text: str) -> str | None:
 
 
 def parse_author(text: str) -> str | None:
-    """The value after 作者/撰稿/文/, falling back to 责任编辑/编辑; None if absent."""
+    """The value after 作者/撰稿/文/, falling back to 责任编辑/编辑/发布者; None if absent."""
     return author_of([text])
 
 
