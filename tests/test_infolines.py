@@ -151,3 +151,12 @@ def test_a_line_far_under_the_text_is_the_last_resort() -> None:
 def test_page_tools_end_a_value() -> None:
     assert parse_origin("2019-09-07 13:43:45 来源: 证券市场红周刊 举报") == "证券市场红周刊"
     assert parse_origin("来源：观察者网 最后更新: 2019-09-07 09:25") == "观察者网"
+
+
+def test_a_plain_chinese_date_beside_labelled_facts_dates_the_page() -> None:
+    """Under the text, after a keyword line: "2022年12月17日" unlabelled, but on a line of
+    labelled facts only, so it is the template's date, not a letter's."""
+    article = extract_bytes(_article('<div class="tags">关键词：散文 大全</div>',
+                                     "<p>2022年12月17日 出处：央视网 作者 郭一鸣 评论：0</p>"),
+                            "http://www.mou.test/a/3.html").article
+    assert (article.published_at, article.origin, article.author) == ("2022-12-17", "央视网", "郭一鸣")

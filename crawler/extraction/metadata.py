@@ -16,7 +16,7 @@ from typing import Any
 
 from crawler.extraction.extract import RawPage, norm_ws
 from crawler.extraction.hygiene import field_items, optional_field
-from crawler.extraction.infolines import has_machine_date
+from crawler.extraction.infolines import has_machine_date, is_info_line
 from crawler.extraction.labels import author_of, parse_author, parse_origin
 from crawler.extraction.profiles import Profile
 from crawler.extraction.textclean import body_paragraphs, strip_boilerplate
@@ -255,12 +255,18 @@ def build_article(pages: list[RawPage], profile: Profile) -> Article:
         category=category_path(first.breadcrumb, title, names),
         breadcrumb=list(first.breadcrumb),
         tags=parse_tags(info, first.tags),
-        published_at=parse_date(info) or _first(parse_date, filter(has_machine_date, later))
+        published_at=parse_date(info) or _first(parse_date, filter(_dates_the_page, later))
         or _meta_date(meta),
         origin=_first(parse_origin, lines) or found.get("origin"),
         author=author if author and author not in names else None,
         paragraphs=paragraphs,
     )
+
+
+def _dates_the_page(line: str) -> bool:
+    """A later line's date is the page's when printed as templates print dates, or
+    beside labelled facts only ("2022年12月17日 出处：央视网 评论：0"); not a letter's."""
+    return has_machine_date(line) or is_info_line(line)
 
 
 def _first(parse: Callable[[str], str | None], lines: Iterable[str]) -> str | None:
