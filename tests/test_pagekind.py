@@ -165,6 +165,27 @@ def bare_list_numbers_pager() -> bytes:
     return html_page("发言稿_晴川范文网", body)
 
 
+def bare_list_sidebar_teaser() -> bytes:
+    """Titles and dates, and one "本站推荐" teaser in the side (a linked title and three
+    sentences): the teaser is the page's only prose and its densest block."""
+    items = "".join(
+        f'<li><a href="/fayan/c{9276300 + i}.html">在{t}活动推进会上的发言</a><span>2023-05-1{i % 10}</span></li>'
+        for i, t in enumerate(TOPICS)
+    )
+    teaser = ('<div class="tj"><a href="/fayan/c7902970.html">国旗下讲话稿：珍惜时间</a><p>同学们，今天我国旗下'
+              '讲话的题目是《珍惜时间》。时间是最公平的，它给每个人的都是一天二十四小时。有的人把时间用在学习和锻炼上，'
+              '一年下来收获满满；有的人却把时间浪费在无聊的游戏上。希望同学们珍惜每一分每一秒。</p></div>')
+    body = f'<div class="box"><h2>发言稿</h2><ul>{items}</ul></div><div class="aside"><h3>本站推荐</h3>{teaser}</div>'
+    return html_page("发言稿_晴川范文网", body)
+
+
+def untitled_article() -> bytes:
+    """An old news page saved without its head and with no heading element: no title
+    anywhere, a long text (real pages of this kind: 1,000-12,000 characters)."""
+    text = "".join(f"<p>{BLURB.format(t=t)}</p>" for t in TOPICS[:6])
+    return f"<html><body>{NAV}<table><tr><td>{text}</td></tr></table>{FOOT}</body></html>".encode()
+
+
 MAMA = [
     "我的妈妈是一名护士，她有一双会笑的眼睛，说起话来温柔极了。",
     "妈妈的工作很忙，经常要上夜班。有一次我发高烧，妈妈刚下夜班，顾不上休息就背着我去了医院。",
@@ -193,9 +214,10 @@ def essay_split_by_recommendations() -> bytes:
         (forum_thread_list, "http://bbs.qingchuanfw.com/forum-36-1.html"),
         (picture_list, "http://www.qingchuanfw.com/zuowen/2107175.html"),
         (bare_list_numbers_pager, "http://www.qingchuanfw.com/fayan/3805590.html"),
+        (bare_list_sidebar_teaser, "http://www.qingchuanfw.com/fayan/3805591.html"),
     ],
     ids=["dede-list-php", "list-at-article-url", "tag-page", "forum-thread-list", "picture-list",
-         "numbers-pager"],
+         "numbers-pager", "sidebar-teaser"],
 )
 def test_list_pages_are_not_archived(build, url: str) -> None:
     verdict = page_verdict(build(), url)
@@ -220,6 +242,13 @@ def test_short_and_oddly_placed_articles_are_archived(build, url: str, title: st
     assert verdict.article is not None
     assert verdict.article.title == title
     assert needle in verdict.article.text
+    assert "热门排行" not in verdict.article.text
+
+
+def test_an_untitled_page_of_running_text_is_archived_untitled() -> None:
+    verdict = page_verdict(untitled_article(), "http://news.qingchuanfw.com/36/2005/07/18/1680@2723871.htm")
+    assert verdict.archived, verdict.reason
+    assert verdict.article is not None and verdict.article.title is None
     assert "热门排行" not in verdict.article.text
 
 

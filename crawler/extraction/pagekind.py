@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
+import lxml.html
 from parsel import Selector
 
 from crawler.extraction.extract import RawPage
+from crawler.extraction.listing import TITLE_LINK_CHARS
 from crawler.links import PageKind
 
 MIN_ARTICLE_CHARS = 120  # lists are told by their structure (is_listing); this is a short essay
@@ -25,9 +28,16 @@ MIN_BODY_LINKS = 5
 MAX_BODY_LINK_SHARE = 0.5
 SENTENCE_END = re.compile(r"[。！？；…]")
 MIN_SENTENCES = 3
+# Without any title a page must hold plainly running text (real 2005-era pages: 1,000+).
+MIN_UNTITLED_CHARS = 300
+MIN_UNTITLED_SENTENCES = 6
 # A page that marks itself as an article (says_article) needs only this much text.
 MIN_MARKED_CHARS = 80
 MIN_MARKED_CLAUSES = 2
+# A teaser (a linked title and an excerpt) is short; a page showing one as its densest
+# prose has a list of title links beside it.
+MAX_TEASER_CHARS = 400
+MIN_TEASER_PAGE_LINKS = 8
 CLAUSE_END = re.compile(r"[。！？；…，,]")
 _DATED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
@@ -88,7 +98,7 @@ def judge_page(raw: RawPage, url: str, kind: PageKind) -> Verdict:
     for a listing; LIST and OTHER pages must also show running text, an
     ARTICLE page only some text (the clean pipeline's CLEAN_MIN_CHARS judges).
     """
-    if is_listing(raw, url, evidenced=kind is PageKind.LIST) or is_link_body(raw):
+    if is_listing(raw, url, evidenced=kind is PageKind.LIST) or is_link_body(raw) or is_teaser_body(raw):
         return Verdict(False, "list page")
     if kind is not PageKind.ARTICLE and not looks_like_article(raw):
         return Verdict(False, "no running text")
@@ -116,11 +126,17 @@ def looks_like_article(raw: RawPage) -> bool:
 
     A page that says it is an article (a dated info line, ``og:type`` article,
     an ``article:published_time``) may be short: a news flash, a photo story.
+    A page with no title at all (no ``<title>``, no heading: old pages saved
+    without their head) needs a longer text: it is archived untitled rather
+    than lost.
     """
-    if not raw.body_html or not (raw.title or raw.head_title):
+    if not raw.body_html:
         return False
     text, chars, link_chars, _ = _body_counts(raw.body_html)
-    if says_article(raw):  # a clause is enough: some pages never write a full stop
+    if not (raw.title or raw.head_title):
+        if chars < MIN_UNTITLED_CHARS or len(SENTENCE_END.findall(text)) < MIN_UNTITLED_SENTENCES:
+            return False
+    elif says_article(raw):  # a clause is enough: some pages never write a full stop
         if chars < MIN_MARKED_CHARS or len(CLAUSE_END.findall(text)) < MIN_MARKED_CLAUSES:
             return False
     elif chars < MIN_ARTICLE_CHARS or len(SENTENCE_END.findall(text)) < MIN_SENTENCES:
@@ -141,6 +157,43 @@ def is_link_body(raw: RawPage) -> bool:
         return False  # most article bodies: no second parse of the body
     _, chars, link_chars, links = _body_counts(html)
     return links >= MIN_BODY_LINKS and link_chars > MAX_BODY_LINK_SHARE * (chars + link_chars)
+
+
+def is_teaser_body(raw: RawPage) -> bool:
+    """The chosen body is another page's teaser: a short text headed by a link to it.
+
+    On a bare title list whose only prose is a sidebar's "本站推荐" item (a linked title
+    and two or three sentences of excerpt), that excerpt is the page's densest prose.
+    An article's own text is not introduced by a link to another page; its heading is
+    not a link, or is a link to itself.
+    """
+    if raw.listing.title_links < MIN_TEASER_PAGE_LINKS or not raw.body_html:
+        return False
+    block = lxml.html.fragment_fromstring(raw.body_html, create_parent="div")
+    texts = block.xpath("(.//text()[normalize-space()])[1]")
+    if not texts:
+        return False
+    owner = texts[0].getparent()  # the element holding the text; a tail's is one level up
+    owner = owner.getparent() if texts[0].is_tail and owner is not None else owner
+    link = next((el for el in (owner, *owner.iterancestors()) if el.tag == "a"), None) if owner is not None else None
+    if link is None:
+        return False
+    anchor = re.sub(r"\s+", "", link.text_content())
+    href = urljoin(raw.url, (link.get("href") or "").strip())
+    own = {raw.title or "", (raw.head_title or "").split("_")[0]}
+    if len(anchor) < TITLE_LINK_CHARS or anchor in own or _same_page(href, raw.url):
+        return False
+    text = sum(len(re.sub(r"\s+", "", t)) for t in block.xpath(".//text()[not(ancestor::a)]"))
+    return text <= MAX_TEASER_CHARS
+
+
+def _same_page(href: str, url: str) -> bool:
+    """``href`` is ``url`` itself (or nothing to follow: "#", "javascript:…")."""
+    parts = urlsplit(href)
+    if parts.scheme not in ("http", "https"):
+        return True
+    here = urlsplit(url)
+    return (parts.netloc, parts.path.rstrip("/")) == (here.netloc, here.path.rstrip("/"))
 
 
 def _body_counts(body_html: str) -> tuple[str, int, int, int]:
