@@ -121,3 +121,34 @@ def test_five_megabyte_page_is_extracted_whole() -> None:
     article = build_article([extract_page(html, "http://x.com/", GENERIC)], GENERIC)
     assert time.perf_counter() - start < 120
     assert article.chars > 500_000
+
+
+P3 = ["实习期间，我跟随指导老师学习了大量书本上学不到的知识。我深知，只有不断学习，才能跟上时代发展的步伐。",
+      "在过去的一年里，我始终坚持以高标准严格要求自己，认真完成领导交办的各项任务。书中有一句话让我印象深刻。",
+      "春天来了，小河边的柳树抽出了嫩绿的新芽。放学的路上，我看见一位老奶奶提着沉重的菜篮子，便主动上前帮忙。"]
+
+
+@pytest.mark.parametrize("rows", [
+    "".join(f"<div><p>{p}</p></div>" for p in P3[:2]),
+    "<table>" + "".join(f"<tr><td>{p}</td></tr>" for p in P3) + "</table>",
+    "".join(f"<section><p><span>{p}</span></p></section>" for p in P3),
+])
+def test_one_wrapper_per_paragraph_keeps_every_paragraph(rows: str) -> None:
+    """A short text whose paragraphs each sit in their own div, row or section: the block
+    holding them all is the body, not its longest paragraph's wrapper."""
+    html = f'<html><head><title>军训心得体会_范文网</title></head><body><h1>军训心得体会</h1><div id="c">{rows}</div></body></html>'
+    profile = get_profile("generic")
+    article = build_article([extract_page(html, "http://www.x.test/a/1.html", profile)], profile)
+    assert article.paragraphs == [p for p in P3 if p in rows]
+
+
+def test_an_info_line_inside_the_heading_is_not_the_title() -> None:
+    """PHPCMS's default template: ``<h1>标题<br/><span>date 来源：… 评论：0</span></h1>``."""
+    html = ('<html><head><title>军训心得体会</title></head><body><div id="Article"><h1>军训心得体会<br />'
+            '<span>2023-03-11 17:26:49&nbsp;&nbsp;来源：人民网&nbsp;&nbsp;评论：<a href="#c">0</a> 点击：'
+            '<span id="hits"></span></span></h1><div class="content">'
+            + "".join(f"<p>{p}</p>" for p in P3) + "</div></div></body></html>")
+    profile = get_profile("generic")
+    article = build_article([extract_page(html, "http://www.x.test/show-12-345-1.html", profile)], profile)
+    assert (article.title, article.published_at, article.origin) == ("军训心得体会", "2023-03-11T17:26:49", "人民网")
+    assert article.paragraphs == P3

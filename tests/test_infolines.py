@@ -160,3 +160,25 @@ def test_a_plain_chinese_date_beside_labelled_facts_dates_the_page() -> None:
                                      "<p>2022年12月17日 出处：央视网 作者 郭一鸣 评论：0</p>"),
                             "http://www.mou.test/a/3.html").article
     assert (article.published_at, article.origin, article.author) == ("2022-12-17", "央视网", "郭一鸣")
+
+
+@pytest.mark.parametrize(("line", "origin"), [
+    ("转载请注明出处：范文网 » 军训心得体会", None),  # a request, not a declared origin
+    ("图片来源于网络，如有侵权请联系删除", None),  # an image credit
+    ("2023-3-21 10:21 | 发布者: admin | 原作者: 张三 | 来自: 人民网", "人民网"),  # Discuz portal
+    ("来源：人民网（ID：abc123）", "人民网"),  # a WeChat account id after it
+    ("来源：县教育局 手机版", "县教育局"),
+])
+def test_origin_spellings_and_what_is_not_an_origin(line: str, origin: str | None) -> None:
+    assert parse_origin(line) == origin
+
+
+def test_side_by_side_spans_are_separate_fields() -> None:
+    article = extract_bytes(_article('<div class="info"><span>出处：互联网</span><span>文/杨帆</span>'
+                                     '<span>日期：2023/3/21</span></div>'), "http://www.mou.test/a/4.html").article
+    assert (article.origin, article.author, article.published_at) == ("互联网", "杨帆", "2023-03-21")
+
+
+def test_an_unnamed_byline_is_not_replaced_by_the_editor() -> None:
+    assert author_of(["（文/佚名）", "来源：人民网　责任编辑：郑红"]) is None
+    assert author_of(["来源：人民网　责任编辑：郑红"]) == "郑红"

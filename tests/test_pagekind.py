@@ -179,6 +179,38 @@ def bare_list_sidebar_teaser() -> bytes:
     return html_page("发言稿_晴川范文网", body)
 
 
+def poem_page() -> bytes:
+    """A poem, one line per ``<br>``: no punctuation to count, at a PHPCMS article URL that
+    no URL rule knows."""
+    lines = ["春风拂过柳梢头", "燕子衔泥筑新巢", "桃花开满山坡", "孩子们在草地上奔跑", "你是夜空中最亮的星",
+             "照亮我回家的路", "无论走得多远", "心中总有一盏灯", "清晨的风吹过山冈", "吹醒了沉睡的村庄",
+             "炊烟袅袅升起", "是母亲在灶前忙碌"]
+    body = ('<h1>关于春天的诗歌<br><span>2019-01-21 09:45:28&nbsp;来源：市委办公室&nbsp;点击：</span></h1>'
+            f'<div class="nr"><p>{"<br />".join(lines)}</p></div>')
+    return html_page("关于春天的诗歌_晴川范文网", body)
+
+
+def channel_with_introduction() -> bytes:
+    """A channel page: its name as the heading, a 250-character introduction, then its
+    list of titles and dates under it (an independent probe's class, 2026-12-07)."""
+    intro = "".join(BLURB.format(t=t)[:60] for t in TOPICS[:4])
+    items = "".join(f'<li><a href="/fayan/{7300 + i}.html">在{t}活动推进会上的发言</a><span>2023-05-1{i % 10}</span></li>'
+                    for i, t in enumerate(TOPICS[:12]))
+    body = (f'<div class="w"><div class="lm-hd"><h1>发言稿</h1><div class="lm-desc"><p>{intro}</p></div></div>'
+            f'<ul class="list">{items}</ul></div>')
+    return html_page("发言稿_晴川范文网", body)
+
+
+def tag_page_of_three() -> bytes:
+    """A tag page of three results, each with a 230-character excerpt: the excerpts are
+    the page's prose."""
+    items = "".join(
+        f'<li><h3><a href="/a/{90 + i}.html">{t}活动心得体会范文</a></h3><p class="summary">'
+        f'{(BLURB.format(t=t) * 2)[:230]}…</p><span>2023-01-0{i + 1}</span></li>' for i, t in enumerate(TOPICS[:3])
+    )
+    return html_page("心得体会_晴川范文网", f'<h1>心得体会</h1><ul class="res">{items}</ul>')
+
+
 def untitled_article() -> bytes:
     """An old news page saved without its head and with no heading element: no title
     anywhere, a long text (real pages of this kind: 1,000-12,000 characters)."""
@@ -215,9 +247,11 @@ def essay_split_by_recommendations() -> bytes:
         (picture_list, "http://www.qingchuanfw.com/zuowen/2107175.html"),
         (bare_list_numbers_pager, "http://www.qingchuanfw.com/fayan/3805590.html"),
         (bare_list_sidebar_teaser, "http://www.qingchuanfw.com/fayan/3805591.html"),
+        (channel_with_introduction, "http://www.qingchuanfw.com/lanmu/13.html"),
+        (tag_page_of_three, "http://www.qingchuanfw.com/topic/1697.html"),
     ],
     ids=["dede-list-php", "list-at-article-url", "tag-page", "forum-thread-list", "picture-list",
-         "numbers-pager", "sidebar-teaser"],
+         "numbers-pager", "sidebar-teaser", "channel-introduction", "tag-page-of-three"],
 )
 def test_list_pages_are_not_archived(build, url: str) -> None:
     verdict = page_verdict(build(), url)
@@ -233,8 +267,10 @@ def test_list_pages_are_not_archived(build, url: str) -> None:
         (article_at_list_url, "http://www.qingchuanfw.com/s?id=123", "学校安全工作实施方案", "应急疏散演练"),
         (essay_split_by_recommendations, "http://www.qingchuanfw.com/zuowen/wodemama.html", "我的妈妈作文400字",
          "一个平凡而伟大的妈妈"),
+        (poem_page, "http://www.qingchuanfw.com/show-30-1900-1.html", "关于春天的诗歌", "心中总有一盏灯"),
     ],
-    ids=["short-essay-unknown-url", "dated-news-flash", "article-at-list-url", "essay-split-by-recommendations"],
+    ids=["short-essay-unknown-url", "dated-news-flash", "article-at-list-url", "essay-split-by-recommendations",
+         "poem"],
 )
 def test_short_and_oddly_placed_articles_are_archived(build, url: str, title: str, needle: str) -> None:
     verdict = page_verdict(build(), url)
@@ -398,8 +434,11 @@ def article_with_teasers(home_link: str) -> bytes:
 
 
 def test_article_with_teasers_is_archived() -> None:
+    """The related teasers (twelve items, each a title link and an excerpt) outweigh the
+    300-character article as prose; a list of teasers is no body candidate beside text."""
     verdict = page_verdict(article_with_teasers("网站首页"), "http://www.qingchuanfw.com/fangan/20230227/5521.html")
     assert verdict.archived, verdict.reason
+    assert verdict.article is not None and verdict.article.paragraphs == ARTICLE_PARAS
 
 
 def test_home_link_is_not_list_evidence() -> None:

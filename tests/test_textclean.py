@@ -102,3 +102,16 @@ def test_leading_byline_is_lifted() -> None:
 def test_title_line_and_site_name_lines() -> None:
     clean, _ = strip_boilerplate(["春天的作文", REAL, "爱学范文网", "欢迎访问爱学范文网"], "春天的作文", ["爱学范文网"])
     assert clean == [REAL]
+
+
+@pytest.mark.parametrize("line", [
+    "— END —", "------分隔线----------------------------", "（全文完）",
+    "看了“军训心得体会”的人还看了本站其他心得体会栏目的精彩文章。",
+    "图片来源于网络，如有侵权请联系删除",
+    "希望对你有帮助，更多精彩内容请关注范文网。",
+    "以上内容仅供参考，更多精彩内容请关注本站。",
+])
+def test_separators_pointers_and_half_promos_go_whole(line: str) -> None:
+    """Found by an independent probe of template pages (2026-12-07): each was kept whole
+    or in part ("希望对你有帮助，")."""
+    assert strip_boilerplate([REAL, REAL + "二", line], None)[0] == [REAL, REAL + "二"]

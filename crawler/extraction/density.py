@@ -16,6 +16,7 @@ import lxml.etree as etree
 import lxml.html
 
 from crawler.extraction.labels import is_label_only
+from crawler.extraction.listing import TITLE_LINK_CHARS, are_twins
 
 # Prose punctuation. ASCII marks count only before a space: URLs, dates and file names
 # ("http://www.x.gov.cn/", "2019.09.18") are full of dots and colons but are not prose.
@@ -25,10 +26,21 @@ _INLINE = frozenset(
     {"span", "font", "strong", "b", "em", "i", "u", "a", "small", "big", "sup", "sub", "label", "center"}
 )
 _PARAGRAPH = frozenset({"p", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6"})
+# Rows that hold one paragraph each in one-row-per-paragraph bodies: ``<div>text</div>``,
+# ``<div><p>text</p></div>``, ``<section><p>…</p></section>``, ``<td>text</td>``.
+_ROW_WRAPPERS = frozenset({"div", "section", "td"})
 _SKIP = frozenset({"script", "style", "a", "nav", "header", "footer", "aside", "head", "title",
                    "select", "option", "textarea", "button", "form", "noscript"})
 _PRUNABLE = frozenset({"p", "div", "ul", "ol", "dl", "table", "section", "nav", "aside"})
 MIN_PARAGRAPH_CHARS = 10
+# A list of teasers: this many items or more, nearly all opening with a title link.
+MIN_TEASER_ITEMS = 3
+MAX_LOOSE_CHARS = 20  # text of a list's own between its items ("、", a count), not prose
+TEASER_ITEM_SHARE = 0.8
+# A line of verse (no punctuation) and a line break inside text: what punctuation is
+# to prose. A shorter line alone is a label ("此致", "一、").
+VERSE_LINE_SCORE = 0.5
+MIN_VERSE_LINE_CHARS = 4
 MAX_PROMO_CHARS = 200  # a promo line longer than this is prose that happens to hold links
 _NOT_IN_LINK = etree.XPath(".//text()[not(ancestor::a)]")
 MIN_BLOCK_CHARS = 30
@@ -61,6 +73,11 @@ def link_density(el: lxml.html.HtmlElement) -> float:
     return min(1.0, _link_chars(el) / total) if total else 1.0
 
 
+def _breaks(el: lxml.html.HtmlElement) -> int:
+    """``<br>`` children followed by text: the line breaks of br-separated text."""
+    return sum(1 for child in el if child.tag == "br" and (child.tail or "").strip())
+
+
 def _own_text(el: lxml.html.HtmlElement) -> str:
     """Text directly in ``el`` (its text and the tails of its children): br-separated prose."""
     return (el.text or "") + "".join(c.tail or "" for c in el)
@@ -72,11 +89,13 @@ def _block(el: lxml.html.HtmlElement | None) -> lxml.html.HtmlElement | None:
     return el
 
 
-def _paragraph_score(text: str) -> float:
+def _paragraph_score(text: str, breaks: int = 0) -> float:
+    """Punctuation and length; line breaks count as a verse's punctuation, and a short
+    line alone (a line of a poem set one per ``<p>``) still counts a little."""
     chars = len(_SPACE.sub("", text))
     if chars < MIN_PARAGRAPH_CHARS:
-        return 0.0
-    return 1.0 + len(_PUNCT.findall(text)) + min(chars / 100, 3.0)
+        return VERSE_LINE_SCORE if chars >= MIN_VERSE_LINE_CHARS and not _PUNCT.search(text) else 0.0
+    return 1.0 + len(_PUNCT.findall(text)) + VERSE_LINE_SCORE * breaks + min(chars / 100, 3.0)
 
 
 def _scores(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
@@ -87,12 +106,14 @@ def _scores(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
         tag = el.tag
         if not isinstance(tag, str) or tag in _SKIP or tag in _INLINE:
             continue
+        wrapped = False  # a paragraph alone in its own div (<div><p>…</p></div>)
         if tag in _PARAGRAPH:
             full = el.text_content()
-            score = _paragraph_score(full) * (1 - min(1.0, _link_chars(el) / max(1, len(full))))
+            score = _paragraph_score(full, _breaks(el)) * (1 - min(1.0, _link_chars(el) / max(1, len(full))))
             holder = _block(el.getparent())
+            wrapped = holder is not None and holder.tag in _ROW_WRAPPERS and _holds_only(holder, el)
         else:
-            score = _paragraph_score(_own_text(el) + _inline_text(el))
+            score = _paragraph_score(_own_text(el) + _inline_text(el), _breaks(el))
             holder = el
         if score <= 0 or holder is None:
             continue
@@ -102,10 +123,18 @@ def _scores(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
         if parent is not None:
             parent = _unwrapped(parent)  # one key per wrapper chain, as for holders
             scores[parent] = scores.get(parent, 0.0) + score / 2
-            if tag == "div" and _is_text_div(el):
+            if wrapped or (tag in _ROW_WRAPPERS and _is_text_div(el)):
                 div_paragraphs.setdefault(parent, []).append(score)
     _promote_div_paragraphs(scores, div_paragraphs)
     return scores
+
+
+def _holds_only(holder: lxml.html.HtmlElement, paragraph: lxml.html.HtmlElement) -> bool:
+    """``holder``'s one element child is ``paragraph`` and it has no text of its own."""
+    return (
+        paragraph.getprevious() is None and paragraph.getnext() is None
+        and not (holder.text or "").strip() and not (paragraph.tail or "").strip()
+    )
 
 
 def _is_text_div(el: lxml.html.HtmlElement) -> bool:
@@ -173,10 +202,51 @@ def find_main_block(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None
     if not scores:
         return None
     top = sorted(scores, key=scores.__getitem__, reverse=True)[:_CANDIDATES]
-    best = max(top, key=lambda el: scores[el] * (1 - link_density(el)))
+    # A list of teasers (related articles each with an excerpt) can outscore a short
+    # article beside it: it is a candidate only when nothing else is.
+    texts = [el for el in top if not is_teaser_list(el)] or top
+    best = max(texts, key=lambda el: scores[el] * (1 - link_density(el)))
     if text_len(best) < MIN_BLOCK_CHARS:
         return None
     return best
+
+
+def is_teaser_list(el: lxml.html.HtmlElement) -> bool:
+    """A block whose items (its children, three or more) each open with a title link built
+    like the others: a list of other pages with their excerpts, not one article's text.
+
+    An article opening with a link (a download card) is not one: its other children
+    open with text.
+    """
+    if len(_SPACE.sub("", _own_text(el))) > MAX_LOOSE_CHARS:
+        return False  # running text of its own (a <br>-separated body), not items
+    items = [child for child in el
+             if isinstance(child.tag, str) and child.tag not in _INLINE and child.text_content().strip()]
+    if len(items) < MIN_TEASER_ITEMS:
+        return False
+    heads = [first_text_link(item) for item in items]
+    titled = [head for head in heads if head is not None and _anchor_len(head) >= TITLE_LINK_CHARS]
+    if len(titled) < TEASER_ITEM_SHARE * len(items) or heads[0] is None:
+        return False
+    return all(are_twins(heads[0], head) for head in titled[1:])
+
+
+def first_text_link(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The link holding ``el``'s first visible text, if that text is inside one."""
+    first = el.xpath("(.//text()[normalize-space()])[1]")
+    if not first:
+        return None
+    owner = first[0].getparent()
+    owner = owner.getparent() if first[0].is_tail and owner is not None else owner
+    while owner is not None and owner is not el.getparent():
+        if owner.tag == "a":
+            return owner
+        owner = owner.getparent()
+    return None
+
+
+def _anchor_len(link: lxml.html.HtmlElement) -> int:
+    return len(_SPACE.sub("", link.text_content()))
 
 
 def prune_link_blocks(body: lxml.html.HtmlElement) -> None:

@@ -32,7 +32,7 @@ from crawler.extraction.density import (
 from crawler.extraction.entries import first_entry_block
 from crawler.extraction.flatten import DEPTH_ERROR, flatten_deep
 from crawler.extraction.infolines import info_lines, looks_like_info
-from crawler.extraction.listing import ListingSignals, listing_signals
+from crawler.extraction.listing import ListingSignals, listing_signals, titles_below
 from crawler.extraction.profiles import GENERIC, Profile
 from crawler.extraction.teasers import drop_teaser_tails
 
@@ -83,6 +83,7 @@ class RawPage:
     canonical: str | None = None
     profile: str = ""
     listing: ListingSignals = field(default_factory=lambda: ListingSignals())
+    titles_below: int = 0  # the largest list of title links under the body (listing.titles_below)
 
 
 def norm_ws(text: str | None) -> str:
@@ -151,7 +152,7 @@ def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile
     heads = root.xpath("//title")
     page.head_title = norm_ws(heads[0].text_content()) or None if heads else None
     title_el = _title_element(root, profile, page.head_title)
-    page.title = norm_ws(title_el.text_content()) if title_el is not None else None
+    page.title, heading_info = _heading_parts(title_el)
     page.breadcrumb = _breadcrumb(root, profile)
     # The info lines are read twice: once the body is known, up to just under it (below
     # that, a comment's "发表于 …" or another post's byline), and first on the whole page
@@ -169,11 +170,12 @@ def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile
     page.listing = listing_signals(root)
     body = _body(root, profile)
     if body is not None:
+        page.titles_below = titles_below(body)
         drop_teaser_tails(body)
         prune_link_blocks(body)
         page.body_html = lxml.html.tostring(body, encoding="unicode")
     near = info_lines(root, title_line, body) if body is not None else []
-    page.info_lines = list(dict.fromkeys(profile_info + near + first_line))
+    page.info_lines = list(dict.fromkeys(profile_info + heading_info + near + first_line))
     page.info_text = page.info_lines[0] if page.info_lines else ""
 
 
@@ -219,6 +221,36 @@ def _title_element(
             return max(inside, key=lambda c: len(c[1]))[0]
     # A lower heading (h2+) is a section title unless <title> agrees with it.
     return next((el for el, _ in candidates if el.tag not in _SECTION_HEADINGS), None)
+
+
+def _heading_parts(heading: lxml.html.HtmlElement | None) -> tuple[str | None, list[str]]:
+    """The heading's title, and the info line some templates set inside it.
+
+    PHPCMS's default article template prints ``<h1>标题<br/><span>2023-03-11 17:26:49
+    来源：… 评论：0</span></h1>``: the info is the heading's last element, after a
+    ``<br>`` or not; it is not part of the title.
+    """
+    if heading is None:
+        return None, []
+    text = norm_ws(heading.text_content()) or None
+    last = heading[-1] if len(heading) else None
+    if last is None or not isinstance(last.tag, str) or last.tag == "br":
+        return text, []
+    info = norm_ws(last.text_content())
+    rest = norm_ws("".join(_text_before(heading, last)))
+    if info and rest and looks_like_info(info):
+        return rest, [info]
+    return text, []
+
+
+def _text_before(heading: lxml.html.HtmlElement, last: lxml.html.HtmlElement) -> list[str]:
+    """The heading's text up to its last element (that element's tail included after it)."""
+    parts = [heading.text or ""]
+    for child in heading:
+        if child is last:
+            break
+        parts += [child.text_content() if child.tag != "br" else " ", child.tail or ""]
+    return parts + [last.tail or ""]
 
 
 def _title_by_text(root: lxml.html.HtmlElement, head_title: str | None) -> lxml.html.HtmlElement | None:

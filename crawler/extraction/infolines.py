@@ -33,6 +33,9 @@ _BLOCK = frozenset({
     "br", "header", "footer", "figure", "figcaption", "caption", "address", "form", "main", "aside",
     "nav", "body", "html",
 })
+# Inline boxes a template sets side by side ("<span>出处：互联网</span><span>文/杨帆</span>"):
+# their texts are separate fields, as the reader sees them spaced.
+_SPACED = frozenset({"span", "font", "em", "i", "b", "strong", "label", "small"})
 MAX_LINES = 1500  # lines read after the title: a long body's end, and what follows it
 TAIL_LINES = 4  # lines of prose after the body that may still be its byline
 MAX_LINE_CHARS = 300  # longer is text, not an info line
@@ -65,6 +68,7 @@ NEAR_TITLE_LINES = 5  # the lines under a heading where an unlabelled date is th
 _CLAUSE_END = re.compile(r"[，。！？；,]")
 _SENTENCE_END = re.compile(r"[。！？!?]")  # a line of facts has none; a line of text does
 _CN_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?")
+_ACCOUNT_ID = re.compile(r"[（(]\s*(?:ID|微信号|微信ID|公众号)\s*[:：]\s*[\w.-]+\s*[）)]", re.I)
 _COUNT_FIELD = re.compile(
     r"(?:浏览|阅读|点击|人气|访问|评论|热度)(?:次数|量|数)?\s*[:：]?\s*[(（]?\s*\d+\s*[)）]?\s*次?"
 )
@@ -94,7 +98,7 @@ def is_info_line(line: str) -> bool:
     rest = MACHINE_DATE.sub(" ", line)
     dated = rest != line
     fields = 0
-    for pattern in (ORIGIN_RE, *AUTHOR_RES, _COUNT_FIELD):
+    for pattern in (ORIGIN_RE, *AUTHOR_RES, _COUNT_FIELD, _ACCOUNT_ID):
         rest, n = pattern.subn(" ", rest)
         fields += n
     if fields:  # beside a labelled field, a plain "2023年11月09日" is the page's date too
@@ -208,7 +212,7 @@ def lines_after(
                 tail += tail >= 0 and line.prose
             in_link += tag == "a"
             if not hidden:
-                _add(buf, unlinked, el.text, in_link)
+                _add(buf, unlinked, (" " if tag in _SPACED else "") + (el.text or ""), in_link)
             continue
         if event == "end":
             hidden -= tag in _INVISIBLE and hidden > 0
@@ -219,7 +223,7 @@ def lines_after(
             if el is until:
                 tail = 0
         if not hidden and el is not root:  # "end", or "tail": the text after ``start``
-            _add(buf, unlinked, el.tail, in_link)
+            _add(buf, unlinked, (" " if tag in _SPACED else "") + (el.tail or ""), in_link)
         if tail > TAIL_LINES:
             return
     if line := _flush(buf, unlinked):

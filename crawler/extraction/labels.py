@@ -15,13 +15,14 @@ from collections.abc import Iterable
 _NEXT_LABEL = (
     r"(?:文章来源|本文来源|信息来源|作者|来源|出处|稿源|转载自|转自|摘自|时间|发布|发表|日期|更新|推荐访问|"
     r"浏览次数|浏览|阅读次数|阅读|点击数|点击|编辑|责任编辑|责编|撰稿|撰文|记者|通讯员|字号|标签|关键词|分享|"
-    r"评论|人气|栏目|所属|供稿|最后更新|举报|纠错|打印|收藏|关闭|分享到|文\s*[/／])"
+    r"评论|人气|栏目|所属|供稿|最后更新|举报|纠错|打印|收藏|关闭|分享到|手机版|手机阅读|扫一扫|二维码|文\s*[/／])"
 )
 # A value ends at the next field: a label glued on with its ":" / "]" ("来源：求是作者：张三"),
 # or any label word after a space ("来源：光明日报 文/罗艳", "信息来源：央视网 发布日期:…"),
 # at a wide gap or a bar, and where a date starts after a space ("来源：中国教育报　2019-07-28").
 _END = (
-    rf"(?=\s*[\[【]?{_NEXT_LABEL}(?:\s*[:：/\]】]|\s)|\s+[\[【（(]?{_NEXT_LABEL}|\s{{2,}}|\s*[|｜]"
+    rf"(?=\s*[\[【]?{_NEXT_LABEL}(?:\s*[:：/\]】]|\s)|\s+[\[【（(]?{_NEXT_LABEL}|文\s*[/／]|\s{{2,}}|\s*[|｜]"
+    r"|\s*[（(](?=[^）)]{0,20}[:：])"  # a bracketed field after it: "人民网（ID：abc123）"
     r"|\s+(?:19|20)\d{2}\s*[-/.年]|$)"
 )
 # Brackets, ";" and "://" may sit inside a value ("<script>alert(1)</script>",
@@ -32,7 +33,9 @@ _NAME = r"([^\s|｜:：,，；。？?！!]{1,40}?)"  # a person's name: no space
 # "来源：X", "文章来源: X", "本文来源于X", "出处 X", "稿源：X", "转载自X", "[来源] X", "【来源】X",
 # "供稿：X".
 ORIGIN_RE = re.compile(
-    r"(?:(?:文章|本文|信息|稿件|新闻|内容)?来源(?:于|自)?|出处|稿源|转载自|转载于|转自|摘自|选自|供稿(?:单位)?)"
+    # not an image credit ("图片来源于网络"), not a request ("转载请注明出处：…")
+    r"(?:(?<!图片)(?<!配图)(?<!图)(?:(?:文章|本文|信息|稿件|新闻|内容)?来源(?:于|自)?|来自(?=\s*[:：]))"
+    r"|(?<!注明)出处|稿源|转载自|转载于|转自|摘自|选自|供稿(?:单位)?)"
     rf"\s*(?:[\]】]\s*[:：]?\s*|[:：]\s*|\s+|(?<=[于自])){_VALUE}{_END}"
 )
 AUTHOR_RES = tuple(
@@ -97,11 +100,15 @@ def author_of(lines: Iterable[str]) -> str | None:
     """The first 作者/撰稿/文/ value of any line, else the first 责任编辑/编辑 value: an
     editor line above the byline ("编辑：X" / "来源：Y" / "作者：Z") does not hide it."""
     lines = list(lines)
-    for pattern in AUTHOR_RES:
+    declared = False  # a byline that names nobody ("文/佚名", "作者：admin")
+    for tier, pattern in enumerate(AUTHOR_RES):
+        if declared and tier == len(AUTHOR_RES) - 1:
+            return None  # the page says the author is unknown: its editor is not the author
         for text in lines:
             match = pattern.search(text or "")
             if match:
                 value = _clean(match.group(1))
                 if value and value.lower() not in _EMPTY_VALUES:
                     return value
+                declared = True
     return None

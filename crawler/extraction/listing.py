@@ -36,6 +36,14 @@ _PAGE_NUMBER = re.compile(r"^\s*\[?\d{1,4}\]?\s*$")
 MIN_PAGE_NUMBERS = 3
 # A run this long is a paragraph or a blurb, not a date, a byline or a label.
 BLURB_RUN_CHARS = 100
+# A column: the body's parent and grandparent (an introduction's box, then the page column).
+COLUMN_CLIMB = 2
+ITEM_KEY_DEPTH = 3
+# What ends an article's column: a heading (of a related list, a ranking, the comments),
+# a related label ("相关文章", "【…】相关文章：", "猜你喜欢"), 上一篇/下一篇.
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "caption"})
+_AFTER_TEXT = re.compile(r"^[【\[]?(?:相关|推荐|猜你|热门|热点|延伸|看过|大家都在看|最新|精彩|更多|本类|排行)"
+                         r"|相关(?:文章|推荐|阅读|范文)|上一篇|下一篇")
 # Items of one list: within this many title links, or links, of each other.
 TWIN_REACH = 3
 
@@ -123,14 +131,14 @@ def _join_across_lone_links(
         link = links[position]
         near = [links[p] for p in cutters[max(0, i - TWIN_REACH): i + 1 + TWIN_REACH] if p != position]
         near += links[max(0, position - TWIN_REACH): position] + links[position + 1: position + 1 + TWIN_REACH]
-        if any(_are_twins(link, other) for other in near):
+        if any(are_twins(link, other) for other in near):
             joined.append(runs[i + 1])
         else:
             joined[-1] += runs[i + 1]
     return joined
 
 
-def _are_twins(a: lxml.html.HtmlElement, b: lxml.html.HtmlElement) -> bool:
+def are_twins(a: lxml.html.HtmlElement, b: lxml.html.HtmlElement) -> bool:
     """Two links as deep under their common container, through wrappers of the same tags
     and alike classes: two items of one list."""
     up_a, up_b = list(a.iterancestors()), list(b.iterancestors())
@@ -188,3 +196,50 @@ def is_recommendation_label(line: str) -> bool:
         and bool(_REC_WORD.search(line))
         and is_label_only(line)
     )
+
+
+def titles_below(body: lxml.html.HtmlElement) -> int:
+    """The size of the largest set of title links built alike (one list) that follow
+    ``body`` in its column before any heading or related label.
+
+    A channel page sets a short introduction right above its list; the density
+    finder takes the introduction for the text. An article's lists below its text
+    come under a heading or a label ("相关文章", "本类排行", "猜你喜欢") or after
+    上一篇/下一篇.
+    """
+    column = body
+    for _ in range(COLUMN_CLIMB):
+        parent = column.getparent()
+        if parent is None or parent.tag == "html":
+            break
+        column = parent
+        if parent.tag == "body":
+            break  # a page of one column
+    inside = set(body.iter())
+    groups: dict[tuple[tuple[str, str], ...], int] = {}
+    after = False
+    for el in column.iter():
+        if el is body:
+            after = True
+        if not after or el in inside or not isinstance(el.tag, str):
+            continue
+        if el.tag != "a":
+            own = _SPACE.sub("", el.text or "")
+            if el.tag in _HEADINGS or (own and is_recommendation_label(own)) or _AFTER_TEXT.search(own):
+                break  # what follows is a section of its own: related, ranking, comments
+            continue
+        if len(_SPACE.sub("", el.text_content())) >= TITLE_LINK_CHARS:
+            key = _item_key(el)
+            groups[key] = groups.get(key, 0) + 1
+    return max(groups.values(), default=0)
+
+
+def _item_key(link: lxml.html.HtmlElement) -> tuple[tuple[str, str], ...]:
+    """The tags and first class names of a link's three wrappers: alike for one list's items."""
+    key = []
+    for up in link.iterancestors():
+        names = (up.get("class") or "").split()
+        key.append((str(up.tag), names[0] if names else ""))
+        if len(key) == ITEM_KEY_DEPTH:
+            break
+    return tuple(key)

@@ -17,7 +17,9 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from parsel import Selector
 
+from crawler.extraction.density import first_text_link, is_teaser_list
 from crawler.extraction.extract import RawPage
+from crawler.extraction.infolines import lines_after
 from crawler.extraction.listing import TITLE_LINK_CHARS
 from crawler.links import PageKind
 
@@ -28,6 +30,10 @@ MIN_BODY_LINKS = 5
 MAX_BODY_LINK_SHARE = 0.5
 SENTENCE_END = re.compile(r"[。！？；…]")
 MIN_SENTENCES = 3
+# Verse: this many lines of text of at most this many characters, most of the body's lines.
+MIN_VERSE_LINES = 6
+MAX_VERSE_LINE = 30
+VERSE_SHARE = 0.8
 # Without any title a page must hold plainly running text (real 2005-era pages: 1,000+).
 MIN_UNTITLED_CHARS = 300
 MIN_UNTITLED_SENTENCES = 6
@@ -37,7 +43,11 @@ MIN_MARKED_CLAUSES = 2
 # A teaser (a linked title and an excerpt) is short; a page showing one as its densest
 # prose has a list of title links beside it.
 MAX_TEASER_CHARS = 400
-MIN_TEASER_PAGE_LINKS = 8
+MIN_TEASER_PAGE_LINKS = 3  # the teaser's own and two more: a tag page of three results
+# A channel's introduction (150-300 characters on real template sites) over a list of
+# at least this many items; an article's lists below its text are labelled as related.
+MAX_INTRO_CHARS = 400
+MIN_LIST_BELOW = 10
 CLAUSE_END = re.compile(r"[。！？；…，,]")
 _DATED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
@@ -98,7 +108,10 @@ def judge_page(raw: RawPage, url: str, kind: PageKind) -> Verdict:
     for a listing; LIST and OTHER pages must also show running text, an
     ARTICLE page only some text (the clean pipeline's CLEAN_MIN_CHARS judges).
     """
-    if is_listing(raw, url, evidenced=kind is PageKind.LIST) or is_link_body(raw) or is_teaser_body(raw):
+    if (
+        is_listing(raw, url, evidenced=kind is PageKind.LIST)
+        or is_link_body(raw) or is_teaser_body(raw) or is_intro_over_list(raw)
+    ):
         return Verdict(False, "list page")
     if kind is not PageKind.ARTICLE and not looks_like_article(raw):
         return Verdict(False, "no running text")
@@ -136,12 +149,27 @@ def looks_like_article(raw: RawPage) -> bool:
     if not (raw.title or raw.head_title):
         if chars < MIN_UNTITLED_CHARS or len(SENTENCE_END.findall(text)) < MIN_UNTITLED_SENTENCES:
             return False
+    elif is_verse(raw.body_html):  # a poem: lines, no punctuation
+        if chars < MIN_MARKED_CHARS:
+            return False
     elif says_article(raw):  # a clause is enough: some pages never write a full stop
         if chars < MIN_MARKED_CHARS or len(CLAUSE_END.findall(text)) < MIN_MARKED_CLAUSES:
             return False
     elif chars < MIN_ARTICLE_CHARS or len(SENTENCE_END.findall(text)) < MIN_SENTENCES:
         return False
     return link_chars / (chars + link_chars) <= MAX_LINK_DENSITY
+
+
+def is_verse(body_html: str) -> bool:
+    """Six or more short lines of text, not links: a poem, a song, a couplet list.
+
+    Verse has no sentence punctuation to count; its lines are what a list's links
+    would be, except that they are text.
+    """
+    root = lxml.html.fragment_fromstring(body_html, create_parent="div")
+    lines = [line.text for line in lines_after(root, None) if line.prose]
+    verse = [line for line in lines if len(line) <= MAX_VERSE_LINE]
+    return len(verse) >= MIN_VERSE_LINES and len(verse) >= len(lines) * VERSE_SHARE
 
 
 def is_link_body(raw: RawPage) -> bool:
@@ -160,7 +188,7 @@ def is_link_body(raw: RawPage) -> bool:
 
 
 def is_teaser_body(raw: RawPage) -> bool:
-    """The chosen body is another page's teaser: a short text headed by a link to it.
+    """The chosen body is another page's teaser, or several: text headed by a link elsewhere.
 
     On a bare title list whose only prose is a sidebar's "本站推荐" item (a linked title
     and two or three sentences of excerpt), that excerpt is the page's densest prose.
@@ -170,12 +198,7 @@ def is_teaser_body(raw: RawPage) -> bool:
     if raw.listing.title_links < MIN_TEASER_PAGE_LINKS or not raw.body_html:
         return False
     block = lxml.html.fragment_fromstring(raw.body_html, create_parent="div")
-    texts = block.xpath("(.//text()[normalize-space()])[1]")
-    if not texts:
-        return False
-    owner = texts[0].getparent()  # the element holding the text; a tail's is one level up
-    owner = owner.getparent() if texts[0].is_tail and owner is not None else owner
-    link = next((el for el in (owner, *owner.iterancestors()) if el.tag == "a"), None) if owner is not None else None
+    link = first_text_link(block)
     if link is None:
         return False
     anchor = re.sub(r"\s+", "", link.text_content())
@@ -184,7 +207,20 @@ def is_teaser_body(raw: RawPage) -> bool:
     if len(anchor) < TITLE_LINK_CHARS or anchor in own or _same_page(href, raw.url):
         return False
     text = sum(len(re.sub(r"\s+", "", t)) for t in block.xpath(".//text()[not(ancestor::a)]"))
-    return text <= MAX_TEASER_CHARS
+    if text <= MAX_TEASER_CHARS:
+        return True
+    # Longer: several teasers in a row (a tag or search page of 3-4 results with long
+    # excerpts), each headed by a link built like the first one.
+    return is_teaser_list(block)
+
+
+def is_intro_over_list(raw: RawPage) -> bool:
+    """A short text above a long list in its column, the list not introduced as related
+    articles: a channel's or 专题's introduction ("本栏目…", "专题导读：…") over its list."""
+    if raw.titles_below < MIN_LIST_BELOW or not raw.body_html:
+        return False
+    _, chars, _, _ = _body_counts(raw.body_html)
+    return chars <= MAX_INTRO_CHARS
 
 
 def _same_page(href: str, url: str) -> bool:

@@ -18,7 +18,7 @@ import lxml.etree as etree
 import lxml.html
 
 from crawler.extraction.hygiene import drop_lone_joiners
-from crawler.extraction.infolines import is_info_line
+from crawler.extraction.infolines import MACHINE_DATE, is_info_line
 from crawler.extraction.labels import (
     AUTHOR_RES,
     ORIGIN_RE,
@@ -88,6 +88,12 @@ DROP_LINES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"^(?:本文|文章)(?:网址|链接|地址)\s*[:：]", 250),
         (r"^(?:(?:上一页|下一页|首页|尾页|末页|共\s*\d+\s*页|\d{1,3}|…|\.\.\.|\[\d+\])\s*)+$", 100),
         (r"^(?:分享到|分享至|扫一扫|打印本文|收藏本文|返回顶部|返回列表|关闭窗口|我要纠错)", 60),
+        # "看了“X”的人还看了本站其他…栏目的精彩文章": a pointer to the site, not text
+        (r"^看(?:了|过)[“\"《「『].{1,60}[”\"》」』]的人(?:还|也)看(?:了|过)", 120),
+        # separators: "— END —", "------分隔线------", "（全文完）"
+        (r"^[-—–_=~·\s(（]*(?:end|the end|完|全文完|结束|分隔线|本文完)[-—–_=~·\s)）]*$", 40),
+        (r"^(?:图片|配图|图)\s*(?:来源|来自)于?.{0,12}(?:侵权|删除)", 80),  # an image credit notice
+        (r"^[^。！？，,]{1,60}\.(?:docx?|pdf|xlsx?|pptx?|wps|txt|rar|zip)$", 70),  # a download card's file
     )
 )
 # Everything from the first of these on is the site's, not the article's.
@@ -127,7 +133,7 @@ OUTRO = re.compile(
     r"|^\s*(?:欢迎|感谢|谢谢)(?:您|你|大家|各位)?的?(?:阅读|浏览|观看|收藏|分享|参考)[^。！？!?]{0,10}[。！？!?～~]*\s*$"
     r"|^\s*(?:如果|若)(?:你|您|大家)?觉得.{0,12}(?:不错|有用|有帮助|喜欢).{0,20}?"
     r"(?:分享|收藏|转发|点赞|关注)[^。！？!?]{0,20}[。！？!?～~]*\s*$"
-    r"|^\s*以下(?:信息|内容|资料|范文)?仅供.{0,6}参考[。！？!?～~]*\s*$"
+    r"|^\s*以[下上](?:信息|内容|资料|范文)?仅供.{0,6}参考[。！？!?～~]*\s*$"
 )
 # Pointers to more of the site: "更多X请点击：Y", "查看更多X相关内容>>", "更多精彩内容请继续关注本站".
 PROMO = re.compile(
@@ -239,12 +245,15 @@ def _walk(root: lxml.html.HtmlElement) -> list[str]:
 
 
 def _is_link_line(text: str, unlinked: str) -> bool:
-    """A line of links and labels only ("猜你感兴趣：<a>…</a>", "★ <a>…</a>、<a>…</a>").
+    """A line of links and labels only ("猜你感兴趣：<a>…</a>", "★ <a>…</a>、<a>…</a>"),
+    or of a linked title and its date ("<a>…</a> 2021-07-12": a related list's item).
 
     Such a line is a recommendation wherever it sits, also between ``<br>``s
     where no element holds it alone. Keyword links inside prose leave prose.
     """
-    return len(text) <= _MAX_LINK_LINE and len(unlinked) < len(text) and is_label_only(unlinked)
+    if len(text) > _MAX_LINK_LINE or len(unlinked) >= len(text):
+        return False
+    return is_label_only(unlinked) or is_label_only(MACHINE_DATE.sub("", unlinked))
 
 
 def cut_at_markers(paragraphs: list[str], markers: Iterable[str]) -> list[str]:
@@ -384,7 +393,10 @@ def _strip_intro(para: str, lead: bool = False) -> str:
     if lead and ends_with_intro and len(para) <= _LEAD_MAX_CHARS:
         return ""  # lead-in fluff ending in the editor's intro (an outro or promo ends text)
     kept = "".join(s for s, intro in zip(sentences, is_intro, strict=True) if not intro)
-    kept = PROMO.sub("", kept).strip() if len(kept) <= _MAX_PROMO_SENTENCE else kept
+    if len(kept) <= _MAX_PROMO_SENTENCE and (promoted := PROMO.sub("", kept).strip()) != kept:
+        # "希望对你有帮助，更多精彩内容请关注X。": what is left of the sentence is its outro
+        left = promoted.rstrip("，,、;； ")
+        kept = "" if not left or OUTRO.match(left + "。") else promoted
     return "" if any(is_intro) and not _INTRO_LABEL.sub("", kept).strip() else kept
 
 
