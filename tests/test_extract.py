@@ -152,3 +152,14 @@ def test_an_info_line_inside_the_heading_is_not_the_title() -> None:
     article = build_article([extract_page(html, "http://www.x.test/show-12-345-1.html", profile)], profile)
     assert (article.title, article.published_at, article.origin) == ("军训心得体会", "2023-03-11T17:26:49", "人民网")
     assert article.paragraphs == P3
+
+
+def test_a_title_in_a_plain_div_is_found_by_what_the_title_tag_starts_with() -> None:
+    """No heading element; <title> is "标题-站名" with a site name of no telling suffix.
+    The element showing "标题" is the title, and the date line under it is read."""
+    html = ('<html><head><title>写给爸爸的信-好范文</title></head><body><div class="a7x">写给爸爸的信</div>'
+            '<div class="b2q">2020-02-10 书信</div><div class="c9z">'
+            + "".join(f"<p>{p}</p>" for p in P3) + "</div></body></html>")
+    profile = get_profile("generic")
+    article = build_article([extract_page(html, "http://www.x.test/shuxin/1.html", profile)], profile)
+    assert (article.title, article.published_at) == ("写给爸爸的信", "2020-02-10")

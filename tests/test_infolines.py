@@ -177,8 +177,3 @@ def test_side_by_side_spans_are_separate_fields() -> None:
     article = extract_bytes(_article('<div class="info"><span>出处：互联网</span><span>文/杨帆</span>'
                                      '<span>日期：2023/3/21</span></div>'), "http://www.mou.test/a/4.html").article
     assert (article.origin, article.author, article.published_at) == ("互联网", "杨帆", "2023-03-21")
-
-
-def test_an_unnamed_byline_is_not_replaced_by_the_editor() -> None:
-    assert author_of(["（文/佚名）", "来源：人民网　责任编辑：郑红"]) is None
-    assert author_of(["来源：人民网　责任编辑：郑红"]) == "郑红"

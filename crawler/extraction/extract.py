@@ -58,6 +58,7 @@ _SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_INFO_CHARS = 300
 _HEAD_SEP = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--|——)\s*")
 _MIN_TITLE_CHARS = 6
+_TITLE_ENDS = frozenset("-_|｜—–:： ")  # what follows the title in <title>: the site's name
 _EARLY_LINES = 200  # how far a page's info line is looked for without its body
 # A boilerplate selector never removes the page's main text: a match holding this share
 # of the page's visible characters is a wrapper (ASP.NET pages put everything in a
@@ -153,6 +154,9 @@ def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile
     page.head_title = norm_ws(heads[0].text_content()) or None if heads else None
     title_el = _title_element(root, profile, page.head_title)
     page.title, heading_info = _heading_parts(title_el)
+    shown = _title_by_text(root, page.head_title) if title_el is None else None
+    if shown is not None:  # a heading set in a <div> or <td>: the title as the page shows it
+        page.title = norm_ws(shown.text_content())
     page.breadcrumb = _breadcrumb(root, profile)
     # The info lines are read twice: once the body is known, up to just under it (below
     # that, a comment's "发表于 …" or another post's byline), and first on the whole page
@@ -160,7 +164,7 @@ def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile
     profile_info = _profile_info(root, profile)
     # Without a heading element the lines are read from the element showing the <title>'s
     # title, else from the top.
-    title_line = title_el if title_el is not None else _title_by_text(root, page.head_title)
+    title_line = title_el if title_el is not None else shown
     first_line = info_lines(root, title_line, max_lines=_EARLY_LINES, wanted=1, with_fields=True)
     page.tags = _tags(root, profile)
     _remove(root, profile.drop + profile.related, keep=title_el)
@@ -254,17 +258,21 @@ def _text_before(heading: lxml.html.HtmlElement, last: lxml.html.HtmlElement) ->
 
 
 def _title_by_text(root: lxml.html.HtmlElement, head_title: str | None) -> lxml.html.HtmlElement | None:
-    """The first element outside links whose text is the <title>'s first segment
-    ("标题_栏目_站名"): the heading of pages that set it in a ``<td>`` or ``<font>``."""
-    title = _HEAD_SEP.split(head_title or "")[0].strip()
-    if len(title) < _MIN_TITLE_CHARS:
+    """The first element outside links whose text is what <title> starts with, up to a
+    separator ("标题_栏目_站名", "标题-站名"): the heading of pages that set it in a
+    ``<td>``, a ``<font>`` or a ``<div>`` of no telling class."""
+    head = norm_ws(head_title)
+    first = _HEAD_SEP.split(head)[0].strip()
+    if len(first) < _MIN_TITLE_CHARS:
         return None
-    for node in root.xpath("//body//text()[contains(., $lead)]", lead=title[:_MIN_TITLE_CHARS]):
+    for node in root.xpath("//body//text()[contains(., $lead)]", lead=first[:_MIN_TITLE_CHARS]):
         el = _owner(node)
         for _ in range(3):  # the title may be cut into a few inline pieces ("…(图)")
             if el is None or el.tag in ("a", "body", "title"):
                 break
-            if norm_ws(el.text_content()) == title:
+            text = norm_ws(el.text_content())
+            if text == first or (len(text) >= _MIN_TITLE_CHARS and head.startswith(text)
+                                 and head[len(text):len(text) + 1] in _TITLE_ENDS):
                 return el
             el = el.getparent()
     return None

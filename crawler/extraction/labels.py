@@ -100,15 +100,11 @@ def author_of(lines: Iterable[str]) -> str | None:
     """The first 作者/撰稿/文/ value of any line, else the first 责任编辑/编辑 value: an
     editor line above the byline ("编辑：X" / "来源：Y" / "作者：Z") does not hide it."""
     lines = list(lines)
-    declared = False  # a byline that names nobody ("文/佚名", "作者：admin")
-    for tier, pattern in enumerate(AUTHOR_RES):
-        if declared and tier == len(AUTHOR_RES) - 1:
-            return None  # the page says the author is unknown: its editor is not the author
+    for pattern in AUTHOR_RES:
         for text in lines:
             match = pattern.search(text or "")
             if match:
                 value = _clean(match.group(1))
                 if value and value.lower() not in _EMPTY_VALUES:
                     return value
-                declared = True
     return None
