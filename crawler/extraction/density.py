@@ -41,6 +41,7 @@ TEASER_ITEM_SHARE = 0.8
 # to prose. A shorter line alone is a label ("此致", "一、").
 VERSE_LINE_SCORE = 0.5
 MIN_VERSE_LINE_CHARS = 4
+MAX_VERSE_LINE_CHARS = 30
 MAX_PROMO_CHARS = 200  # a promo line longer than this is prose that happens to hold links
 _NOT_IN_LINK = etree.XPath(".//text()[not(ancestor::a)]")
 MIN_BLOCK_CHARS = 30
@@ -74,8 +75,13 @@ def link_density(el: lxml.html.HtmlElement) -> float:
 
 
 def _breaks(el: lxml.html.HtmlElement) -> int:
-    """``<br>`` children followed by text: the line breaks of br-separated text."""
-    return sum(1 for child in el if child.tag == "br" and (child.tail or "").strip())
+    """``<br>`` children followed by a line of verse: a short line without punctuation
+    (a footer's lines of contacts and notices have theirs)."""
+    return sum(
+        1 for child in el
+        if child.tag == "br" and 0 < len(tail := (child.tail or "").strip()) <= MAX_VERSE_LINE_CHARS
+        and not _PUNCT.search(tail)
+    )
 
 
 def _own_text(el: lxml.html.HtmlElement) -> str:
