@@ -115,3 +115,11 @@ def test_separators_pointers_and_half_promos_go_whole(line: str) -> None:
     """Found by an independent probe of template pages (2026-12-07): each was kept whole
     or in part ("希望对你有帮助，")."""
     assert strip_boilerplate([REAL, REAL + "二", line], None)[0] == [REAL, REAL + "二"]
+
+
+def test_a_date_right_under_a_paragraph_goes_one_under_a_signature_stays() -> None:
+    """Layoutgen seed 53, page 1371: "2022年12月19日" alone under an essay's last paragraph
+    is the page's date line; under "学生：张三" it is the letter's date, its text."""
+    assert strip_boilerplate([REAL, REAL + "二", "2022年12月19日"], None)[0] == [REAL, REAL + "二"]
+    letter = [REAL, "此致", "敬礼！", "学生：张三", "2022年12月19日"]
+    assert strip_boilerplate(letter, None)[0] == letter

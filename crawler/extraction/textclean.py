@@ -167,6 +167,9 @@ _LEAD_PARAGRAPHS = 3  # intros sit in the first paragraphs
 _MAX_FORMULA_PARAGRAPH = 2000  # formulas are looked for in paragraphs up to this long
 _MAX_PROMO_SENTENCE = 80  # "更多…请关注…" in a longer text is the author's, not the site's
 _LEAD_MAX_CHARS = 400  # how far from the end a 来源/作者 line may sit
+# A letter's or a notice's closing lines ("敬礼！", "学生：张三", "城关镇中心学校") are short;
+# a date under one of them is the writer's, a date right under a paragraph the page's.
+_MAX_SIGNATURE = 20
 
 
 def normalize_text(text: str) -> str:
@@ -346,6 +349,8 @@ def strip_boilerplate(
         out.append(para)
     for key, value in _lift_byline(out).items():
         found[key] = value  # a byline line beats values read off a dropped info line
+    if len(out) >= 2 and DATE_ONLY.match(out[-1]) and len(out[-2]) > _MAX_SIGNATURE:
+        out.pop()  # a date under running text, not under a signature: the page's date line
     return out, found
 
 
