@@ -201,6 +201,32 @@ def channel_with_introduction() -> bytes:
     return html_page("发言稿_晴川范文网", body)
 
 
+def topic_with_introduction() -> bytes:
+    """A 专题 page: "专题导读：" and 170 characters, then blocks of eight titles each under
+    topical headings."""
+    intro = "".join(BLURB.format(t=t)[:45] for t in TOPICS[:4])
+    blocks = "".join(
+        f'<div class="zt-block"><h2>{t}发言稿精选</h2><ul>'
+        + "".join(f'<li><a href="/a/{k * 10 + j}.html">{t}主题活动发言稿范文第{j}篇</a></li>' for j in range(8))
+        + "</ul></div>" for k, t in enumerate(TOPICS[:3])
+    )
+    return html_page("发言稿专题_晴川范文网",
+                     f'<h1>发言稿专题</h1><div class="zt-intro"><strong>专题导读：</strong>{intro}</div>{blocks}')
+
+
+def mobile_article_with_lists() -> bytes:
+    """A short article on a one-column mobile page, three lists of eight under it, each
+    headed as what it is (相关文章, 热门推荐, 最新文章): an article, not a 专题."""
+    text = "".join(f"<p>{BLURB.format(t=t)[:70]}</p>" for t in TOPICS[:3])
+    blocks = "".join(
+        f'<div class="m-box"><h3>{label}</h3><ul>'
+        + "".join(f'<li><a href="/m/{k * 10 + j}.html">{t}主题活动发言稿范文第{j}篇</a></li>' for j in range(8))
+        + "</ul></div>" for k, (label, t) in enumerate(zip(("相关文章", "热门推荐", "最新文章"), TOPICS, strict=False))
+    )
+    return (f'<html><head><meta charset="utf-8"><title>春节主题活动发言稿_晴川范文网</title></head><body>'
+            f'<h1>春节主题活动发言稿</h1><div class="m-art">{text}</div>{blocks}</body></html>').encode()
+
+
 def tag_page_of_three() -> bytes:
     """A tag page of three results, each with a 230-character excerpt: the excerpts are
     the page's prose."""
@@ -248,10 +274,11 @@ def essay_split_by_recommendations() -> bytes:
         (bare_list_numbers_pager, "http://www.qingchuanfw.com/fayan/3805590.html"),
         (bare_list_sidebar_teaser, "http://www.qingchuanfw.com/fayan/3805591.html"),
         (channel_with_introduction, "http://www.qingchuanfw.com/lanmu/13.html"),
+        (topic_with_introduction, "http://www.qingchuanfw.com/zhuanti/208.html"),
         (tag_page_of_three, "http://www.qingchuanfw.com/topic/1697.html"),
     ],
     ids=["dede-list-php", "list-at-article-url", "tag-page", "forum-thread-list", "picture-list",
-         "numbers-pager", "sidebar-teaser", "channel-introduction", "tag-page-of-three"],
+         "numbers-pager", "sidebar-teaser", "channel-introduction", "topic-introduction", "tag-page-of-three"],
 )
 def test_list_pages_are_not_archived(build, url: str) -> None:
     verdict = page_verdict(build(), url)
@@ -268,9 +295,10 @@ def test_list_pages_are_not_archived(build, url: str) -> None:
         (essay_split_by_recommendations, "http://www.qingchuanfw.com/zuowen/wodemama.html", "我的妈妈作文400字",
          "一个平凡而伟大的妈妈"),
         (poem_page, "http://www.qingchuanfw.com/show-30-1900-1.html", "关于春天的诗歌", "心中总有一盏灯"),
+        (mobile_article_with_lists, "http://m.qingchuanfw.com/fayan/show-3-88.html", "春节主题活动发言稿", "春节到了"),
     ],
     ids=["short-essay-unknown-url", "dated-news-flash", "article-at-list-url", "essay-split-by-recommendations",
-         "poem"],
+         "poem", "mobile-article-with-lists"],
 )
 def test_short_and_oddly_placed_articles_are_archived(build, url: str, title: str, needle: str) -> None:
     verdict = page_verdict(build(), url)

@@ -32,7 +32,7 @@ from crawler.extraction.density import (
 from crawler.extraction.entries import first_entry_block
 from crawler.extraction.flatten import DEPTH_ERROR, flatten_deep
 from crawler.extraction.infolines import info_lines, looks_like_info
-from crawler.extraction.listing import ListingSignals, listing_signals, titles_below
+from crawler.extraction.listing import ListingSignals, ListsBelow, listing_signals, lists_below
 from crawler.extraction.profiles import GENERIC, Profile
 from crawler.extraction.teasers import drop_teaser_tails
 
@@ -84,7 +84,7 @@ class RawPage:
     canonical: str | None = None
     profile: str = ""
     listing: ListingSignals = field(default_factory=lambda: ListingSignals())
-    titles_below: int = 0  # the largest list of title links under the body (listing.titles_below)
+    below: ListsBelow = field(default_factory=lambda: ListsBelow())  # lists under the body
 
 
 def norm_ws(text: str | None) -> str:
@@ -174,7 +174,7 @@ def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile
     page.listing = listing_signals(root)
     body = _body(root, profile)
     if body is not None:
-        page.titles_below = titles_below(body)
+        page.below = lists_below(body)
         drop_teaser_tails(body)
         prune_link_blocks(body)
         page.body_html = lxml.html.tostring(body, encoding="unicode")

@@ -43,7 +43,9 @@ ITEM_KEY_DEPTH = 3
 # a related label ("相关文章", "【…】相关文章：", "猜你喜欢"), 上一篇/下一篇.
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "caption"})
 _AFTER_TEXT = re.compile(r"^[【\[]?(?:相关|推荐|猜你|热门|热点|延伸|看过|大家都在看|最新|精彩|更多|本类|排行)"
-                         r"|相关(?:文章|推荐|阅读|范文)|上一篇|下一篇")
+                         r"|相关(?:文章|推荐|阅读|范文)|排行|评论|留言")
+_ARTICLE_END = re.compile(r"上一篇|下一篇")
+MIN_BLOCK_TITLES = 5  # a 专题 block: a heading over at least this many titles
 # Items of one list: within this many title links, or links, of each other.
 TWIN_REACH = 3
 
@@ -198,14 +200,22 @@ def is_recommendation_label(line: str) -> bool:
     )
 
 
-def titles_below(body: lxml.html.HtmlElement) -> int:
-    """The size of the largest set of title links built alike (one list) that follow
-    ``body`` in its column before any heading or related label.
+@dataclass(frozen=True)
+class ListsBelow:
+    """The lists that follow an article-looking block in its column (``lists_below``)."""
 
-    A channel page sets a short introduction right above its list; the density
-    finder takes the introduction for the text. An article's lists below its text
-    come under a heading or a label ("相关文章", "本类排行", "猜你喜欢") or after
-    上一篇/下一篇.
+    titles: int = 0  # the largest list of title links built alike, before any heading
+    topic_blocks: int = 0  # headed blocks of MIN_BLOCK_TITLES+ such links, headed not as related
+
+
+def lists_below(body: lxml.html.HtmlElement) -> ListsBelow:
+    """What follows ``body`` in its column: a list right under it, and headed blocks of
+    lists, up to an article's own markers (上一篇/下一篇).
+
+    A channel page sets a short introduction right above its list, a 专题 page above
+    several blocks of lists each under a topical heading; the density finder takes the
+    introduction for the text. An article's lists below its text come under a heading
+    or a label that says what they are ("相关文章", "本类排行", "猜你喜欢").
     """
     column = body
     for _ in range(COLUMN_CLIMB):
@@ -216,7 +226,7 @@ def titles_below(body: lxml.html.HtmlElement) -> int:
         if parent.tag == "body":
             break  # a page of one column
     inside = set(body.iter())
-    groups: dict[tuple[tuple[str, str], ...], int] = {}
+    sections: list[tuple[bool, dict[tuple[tuple[str, str], ...], int]]] = [(False, {})]  # (topical, groups)
     after = False
     for el in column.iter():
         if el is body:
@@ -225,13 +235,20 @@ def titles_below(body: lxml.html.HtmlElement) -> int:
             continue
         if el.tag != "a":
             own = _SPACE.sub("", el.text or "")
-            if el.tag in _HEADINGS or (own and is_recommendation_label(own)) or _AFTER_TEXT.search(own):
-                break  # what follows is a section of its own: related, ranking, comments
+            if _ARTICLE_END.search(own):
+                break  # 上一篇/下一篇: an article's column
+            related = bool(own and is_recommendation_label(own)) or bool(_AFTER_TEXT.search(own))
+            if el.tag in _HEADINGS or related:
+                heading = _SPACE.sub("", el.text_content())
+                sections.append((el.tag in _HEADINGS and not related and not _AFTER_TEXT.search(heading), {}))
             continue
         if len(_SPACE.sub("", el.text_content())) >= TITLE_LINK_CHARS:
+            groups = sections[-1][1]
             key = _item_key(el)
             groups[key] = groups.get(key, 0) + 1
-    return max(groups.values(), default=0)
+    first = max(sections[0][1].values(), default=0)
+    blocks = sum(topical and max(groups.values(), default=0) >= MIN_BLOCK_TITLES for topical, groups in sections[1:])
+    return ListsBelow(first, blocks)
 
 
 def _item_key(link: lxml.html.HtmlElement) -> tuple[tuple[str, str], ...]:

@@ -48,6 +48,7 @@ MIN_TEASER_PAGE_LINKS = 3  # the teaser's own and two more: a tag page of three 
 # at least this many items; an article's lists below its text are labelled as related.
 MAX_INTRO_CHARS = 400
 MIN_LIST_BELOW = 10
+MIN_TOPIC_BLOCKS = 2
 CLAUSE_END = re.compile(r"[。！？；…，,]")
 _DATED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
@@ -216,8 +217,10 @@ def is_teaser_body(raw: RawPage) -> bool:
 
 def is_intro_over_list(raw: RawPage) -> bool:
     """A short text above a long list in its column, the list not introduced as related
-    articles: a channel's or 专题's introduction ("本栏目…", "专题导读：…") over its list."""
-    if raw.titles_below < MIN_LIST_BELOW or not raw.body_html:
+    articles, or above two or more topical blocks of lists: a channel's or a 专题's
+    introduction ("本栏目…", "专题导读：…")."""
+    below = raw.below
+    if not raw.body_html or (below.titles < MIN_LIST_BELOW and below.topic_blocks < MIN_TOPIC_BLOCKS):
         return False
     _, chars, _, _ = _body_counts(raw.body_html)
     return chars <= MAX_INTRO_CHARS
