@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from pathlib import Path
 from typing import IO
 
 _HELD: dict[Path, IO[str]] = {}
+_PID_WAIT = 0.1  # seconds; the holder writes its pid microseconds after taking the lock
+_PID_READS = 10
 
 
 class ArchiveLocked(Exception):
@@ -35,16 +38,29 @@ def acquire(archive: str | Path) -> bool:
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        handle.seek(0)
-        holder = handle.read().strip() or "another process"
+        holder = _holder(handle)
         handle.close()
-        raise ArchiveLocked(f"{archive} is being crawled by pid {holder}; try again later") from None
+        who = f"pid {holder}" if holder else "another process"
+        raise ArchiveLocked(f"{archive} is being crawled by {who}; try again later") from None
     handle.seek(0)
     handle.truncate()
     handle.write(str(os.getpid()))
     handle.flush()
     _HELD[path] = handle
     return True
+
+
+def _holder(handle: IO[str]) -> str:
+    """The holder's pid as it writes it just after taking the lock: two processes
+    starting together can find the lock taken and the pid not written yet (or the
+    last run's still there), so the file is read once the holder has had time to."""
+    for _ in range(_PID_READS):
+        time.sleep(_PID_WAIT)
+        handle.seek(0)
+        holder = handle.read().strip()
+        if holder:
+            return holder
+    return ""
 
 
 def release(archive: str | Path) -> None:
