@@ -44,15 +44,20 @@ def stop(holder: subprocess.Popen[str]) -> int:
 def test_two_crawls_at_once_exactly_one_crawls(server: DemoServer, tmp_path: Path) -> None:
     db = tmp_path / "archive.sqlite"
     procs = [start(crawl_args(db, server.proxy_url)) for _ in range(2)]
-    assert wait_for(lambda: any(p.poll() is not None for p in procs), timeout=60)
-    loser = next(p for p in procs if p.poll() is not None)
-    winner = next(p for p in procs if p is not loser)
-    _, err = loser.communicate()
-    assert loser.returncode == EXIT_LOCKED, err[-2000:]
-    assert f"is being crawled by pid {winner.pid}" in err
-    assert err.strip().count("\n") == 0  # one line, no traceback
-    assert wait_for(lambda: count(db, "articles") > 0, timeout=60)
-    assert winner.poll() is None and stop(winner) == 3  # it was crawling
+    try:
+        assert wait_for(lambda: any(p.poll() is not None for p in procs), timeout=60)
+        loser = next(p for p in procs if p.poll() is not None)
+        winner = next(p for p in procs if p is not loser)
+        _, err = loser.communicate()
+        assert loser.returncode == EXIT_LOCKED, err[-2000:]
+        assert f"is being crawled by pid {winner.pid}" in err
+        assert err.strip().count("\n") == 0  # one line, no traceback
+        assert wait_for(lambda: count(db, "articles") > 0, timeout=60)
+        assert winner.poll() is None and stop(winner) == 3  # it was crawling
+    finally:  # a failure here must not leave a crawl running into the next test
+        for proc in procs:
+            if proc.poll() is None:
+                kill(proc, signal.SIGKILL)
     assert query(db, "SELECT count(*), sum(status = 'interrupted') FROM runs") == [(1, 1)]
 
 
