@@ -76,7 +76,7 @@ def test_build_article_multi_page_stitches_and_drops_repeated_chrome() -> None:
     intro = "<p>本文共3页，请翻页阅读。</p>"
     pages = [
         _page(intro + "<p>第一页的正文，讲了春天。</p>", title="春天", head_title="春天_范文网",
-              breadcrumb=["范文网", "作文"], info_text="时间：2023-05-06 作者：张三",
+              breadcrumb=["范文网", "作文"], info_lines=["时间：2023-05-06 作者：张三"],
               meta={"author": "范文网"}),
         _page(intro + "<p>第二页的正文，讲了夏天。</p><p>上一页 1 2 3 下一页</p>"),
         _page(intro + "<p>第三页的正文，讲了秋天。</p><p>来源：求是</p>"),

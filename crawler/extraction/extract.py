@@ -56,7 +56,8 @@ NARROW_SHARE = 0.75
 _MAX_CRUMB_CHARS = 300
 _SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_INFO_CHARS = 300
-_HEAD_SEP = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--|——)\s*")
+# "标题_栏目_站名", "标题 | 站名", "标题 - 站名": what separates <title>'s segments.
+TITLE_SEP = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--|——)\s*")
 _MIN_TITLE_CHARS = 6
 _TITLE_ENDS = frozenset("-_|｜—–:： ")  # what follows the title in <title>: the site's name
 _EARLY_LINES = 200  # how far a page's info line is looked for without its body
@@ -77,14 +78,18 @@ class RawPage:
     head_title: str | None = None
     body_html: str | None = None
     breadcrumb: list[str] = field(default_factory=list)
-    info_text: str = ""  # the first of info_lines: the page's own
-    info_lines: list[str] = field(default_factory=list)
+    info_lines: list[str] = field(default_factory=list)  # the first is the page's own
     tags: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     canonical: str | None = None
     profile: str = ""
     listing: ListingSignals = field(default_factory=lambda: ListingSignals())
     below: ListsBelow = field(default_factory=lambda: ListsBelow())  # lists under the body
+
+    @property
+    def info_text(self) -> str:
+        """The page's own info line: the first of ``info_lines``."""
+        return self.info_lines[0] if self.info_lines else ""
 
 
 def norm_ws(text: str | None) -> str:
@@ -180,7 +185,6 @@ def _fill(page: RawPage, root: lxml.html.HtmlElement, url: str, profile: Profile
         page.body_html = lxml.html.tostring(body, encoding="unicode")
     near = info_lines(root, title_line, body) if body is not None else []
     page.info_lines = list(dict.fromkeys(profile_info + heading_info + near + first_line))
-    page.info_text = page.info_lines[0] if page.info_lines else ""
 
 
 def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
@@ -262,7 +266,7 @@ def _title_by_text(root: lxml.html.HtmlElement, head_title: str | None) -> lxml.
     separator ("标题_栏目_站名", "标题-站名"): the heading of pages that set it in a
     ``<td>``, a ``<font>`` or a ``<div>`` of no telling class."""
     head = norm_ws(head_title)
-    first = _HEAD_SEP.split(head)[0].strip()
+    first = TITLE_SEP.split(head)[0].strip()
     if len(first) < _MIN_TITLE_CHARS:
         return None
     for node in root.xpath("//body//text()[contains(., $lead)]", lead=first[:_MIN_TITLE_CHARS]):

@@ -26,8 +26,8 @@ from crawler.extraction.labels import AUTHOR_RES, ORIGIN_RE
 _SPACE = re.compile(r"[\s\u00a0\u3000]+")
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "title", "select", "option",
                         "textarea"})
-# Tags that end a line; inline tags (a, span, font, strong …) do not.
-_BLOCK = frozenset({
+# Tags that end a line (and a paragraph, textclean); inline tags (a, span, font …) do not.
+BLOCK_TAGS = frozenset({
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table",
     "tr", "td", "th", "tbody", "thead", "blockquote", "pre", "section", "article", "center", "hr",
     "br", "header", "footer", "figure", "figcaption", "caption", "address", "form", "main", "aside",
@@ -207,7 +207,7 @@ def lines_after(
         if event == "start":
             if tag in _INVISIBLE:
                 hidden += 1
-            if tag in _BLOCK and (line := _flush(buf, unlinked)):
+            if tag in BLOCK_TAGS and (line := _flush(buf, unlinked)):
                 yield line
                 tail += tail >= 0 and line.prose
             in_link += tag == "a"
@@ -217,7 +217,7 @@ def lines_after(
         if event == "end":
             hidden -= tag in _INVISIBLE and hidden > 0
             in_link -= tag == "a" and in_link > 0
-            if tag in _BLOCK and (line := _flush(buf, unlinked)):
+            if tag in BLOCK_TAGS and (line := _flush(buf, unlinked)):
                 yield line
                 tail += tail >= 0 and line.prose
             if el is until:

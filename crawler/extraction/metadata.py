@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from crawler.extraction.extract import RawPage, norm_ws
+from crawler.extraction.extract import TITLE_SEP, RawPage, norm_ws
 from crawler.extraction.hygiene import field_items, optional_field
 from crawler.extraction.infolines import has_machine_date, is_info_line
 from crawler.extraction.labels import author_of, parse_author, parse_origin
@@ -35,7 +35,6 @@ _SITE_SUFFIX = re.compile(
     r"\s*[-–—]\s*[\u4e00-\u9fffA-Za-z]{1,12}(?:网|站|吧|之家|家园|门户|在线|平台|文库|中心)"
     r"(?:\s*[-–—_|｜]\s*[\u4e00-\u9fffA-Za-z]{1,12})?\s*$"
 )
-_TITLE_SEP = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s|--|——)\s*")
 _HOME_WORDS = frozenset({"首页", "网站首页", "主页", "home", "首頁", "返回首页", "当前位置", "您的位置",
                          "正文", "内容", "阅读", "文章", "查看文章"})
 _HOME_LIKE = re.compile(r"(?:网|站|网站|在线|首页|之家|\.com|\.cn|\.net)$", re.I)
@@ -111,7 +110,7 @@ def clean_title(
     for name in sorted(names, key=len, reverse=True):
         head = re.sub(rf"\s*(?:[-_|｜—–]+\s*){re.escape(name)}\s*$", "", head)
     head = _SITE_SUFFIX.sub("", head)
-    first = _TITLE_SEP.split(head)[0].strip()
+    first = TITLE_SEP.split(head)[0].strip()
     return first or head or None
 
 
@@ -119,7 +118,7 @@ def site_names_of(page: RawPage) -> list[str]:
     """Site names a page reveals: <title> suffix segments, og:site_name, the breadcrumb's home."""
     names: list[str] = []
     if page.head_title:
-        names.extend(s.strip() for s in _TITLE_SEP.split(page.head_title)[1:] if s.strip())
+        names.extend(s.strip() for s in TITLE_SEP.split(page.head_title)[1:] if s.strip())
         if suffix := _SITE_SUFFIX.search(page.head_title):
             names.append(suffix.group().strip(" -–—"))
         if page.title and _is_site_suffix(page.title, page.head_title):
@@ -243,8 +242,8 @@ def build_article(pages: list[RawPage], profile: Profile) -> Article:
         paragraphs.extend(_new_paragraphs(clean, paragraphs))
         for key, value in page_found.items():
             found.setdefault(key, value)
-    lines = first.info_lines or ([first.info_text] if first.info_text else [])
-    info = lines[0] if lines else ""
+    lines = first.info_lines
+    info = first.info_text
     # Later lines (up to just under the body) fill what the page's info line lacks: a
     # byline under the text, a date as templates print it (not a letter's "5月6日").
     later = lines[1:]

@@ -18,7 +18,7 @@ import lxml.html
 from parsel import Selector
 
 from crawler.extraction.density import first_text_link, is_teaser_list
-from crawler.extraction.extract import RawPage
+from crawler.extraction.extract import TITLE_SEP, RawPage
 from crawler.extraction.infolines import lines_after
 from crawler.extraction.listing import TITLE_LINK_CHARS
 from crawler.links import PageKind
@@ -204,7 +204,7 @@ def is_teaser_body(raw: RawPage) -> bool:
         return False
     anchor = re.sub(r"\s+", "", link.text_content())
     href = urljoin(raw.url, (link.get("href") or "").strip())
-    own = {raw.title or "", (raw.head_title or "").split("_")[0]}
+    own = {raw.title or "", TITLE_SEP.split(raw.head_title or "")[0]}
     if len(anchor) < TITLE_LINK_CHARS or anchor in own or _same_page(href, raw.url):
         return False
     text = sum(len(re.sub(r"\s+", "", t)) for t in block.xpath(".//text()[not(ancestor::a)]"))

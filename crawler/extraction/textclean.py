@@ -18,7 +18,7 @@ import lxml.etree as etree
 import lxml.html
 
 from crawler.extraction.hygiene import drop_lone_joiners
-from crawler.extraction.infolines import MACHINE_DATE, is_info_line
+from crawler.extraction.infolines import BLOCK_TAGS, MACHINE_DATE, is_info_line
 from crawler.extraction.labels import (
     AUTHOR_RES,
     ORIGIN_RE,
@@ -33,12 +33,6 @@ logger = logging.getLogger(__name__)
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 
 # --- structure -----------------------------------------------------------------
-_BLOCK = frozenset({
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-    "table", "tr", "td", "th", "tbody", "thead", "blockquote", "pre", "section", "article",
-    "center", "hr", "br", "header", "footer", "figure", "figcaption", "caption", "address",
-    "form", "main", "aside", "nav", "body", "html",
-})
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title"})
 # Section headings: kept as paragraphs of their own when set in bold at a paragraph start.
 HEADING_RE = re.compile(
@@ -230,7 +224,7 @@ def _walk(root: lxml.html.HtmlElement) -> list[str]:
                 el.text_content()
             ):
                 bold_blocks.add(el)
-            if tag in _BLOCK or el in bold_blocks:
+            if tag in BLOCK_TAGS or el in bold_blocks:
                 flush()
             in_link += tag == "a"
             if not hidden:
@@ -238,7 +232,7 @@ def _walk(root: lxml.html.HtmlElement) -> list[str]:
         else:
             if tag in _INVISIBLE:
                 hidden -= 1
-            if tag in _BLOCK or el in bold_blocks:
+            if tag in BLOCK_TAGS or el in bold_blocks:
                 flush()
             in_link -= tag == "a" and in_link > 0
             if el is not root and not hidden:
